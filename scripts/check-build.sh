@@ -1,0 +1,44 @@
+#!/bin/sh
+# Bisectability: every commit of the series builds on its own, with W=1, on
+# the demo config (which enables everything the series adds): the
+# directories the series' C code lives in, at each commit in turn.  Fails on
+# a build error or on a W=1 warning in a file the series touches.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+dirs=$(series_dirs)
+touched=$(git -C "$TREE" diff --name-only base HEAD)
+n=0 fail=0
+for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
+	n=$((n + 1))
+	subject=$(git -C "$TREE" log -1 --format=%s "$c")
+	bisect_checkout "$c"
+	"$TOP/scripts/kconfig.sh" "$BISECT" "$BISECT_OBJ" >/dev/null
+	here=
+	for d in $dirs; do
+		[ -f "$BISECT/$d/Makefile" ] || [ -f "$BISECT/$d/Kbuild" ] && here="$here $d"
+	done
+	log=$BUILD/check-build.$n.log
+	if ! make -s -C "$BISECT" O="$BISECT_OBJ" ARCH=x86_64 CC="$KCC" W=1 \
+			-j"$JOBS" $here >"$log" 2>&1; then
+		msg "patch $n ($subject): build FAILED"
+		tail -n 30 "$log"
+		fail=$((fail + 1))
+		continue
+	fi
+	warnings=$(grep -E '(warning|error):' "$log" | while IFS= read -r l; do
+		f=${l%%:*}
+		f=${f#"$BISECT/"}
+		f=${f#../bisect/}
+		echo "$touched" | grep -qxF "$f" && echo "$l"
+	done || true)
+	if [ -n "$warnings" ]; then
+		msg "patch $n ($subject): W=1 warnings in files the series touches:"
+		echo "$warnings"
+		fail=$((fail + 1))
+	else
+		msg "patch $n ($subject): builds (${here:- nothing to build})"
+	fi
+done
+msg "$n commits built, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,84 @@
+#!/bin/sh
+# Build the guest kernel from build/linux (tinyconfig + config/demo.config),
+# pack an initramfs with usr/gen_init_cpio and busybox-static, boot it under
+# QEMU and run tools/testing/devsec/devsec.sh (or, before the series has it,
+# a placeholder) in the guest.  Exits with the guest test's status.
+#
+#   DEMO_ARGS   arguments for the guest script (comma-separated)
+#   DEMO_TIMEOUT seconds before the guest is declared hung (default 900)
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+obj=$BUILD/obj-demo
+out=$BUILD/demo
+timeout=${DEMO_TIMEOUT:-900}
+[ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
+busybox=$(command -v busybox || true)
+[ -x /bin/busybox ] && busybox=/bin/busybox
+[ -n "$busybox" ] && file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	die "needs a static busybox (Debian: busybox-static)"
+
+msg "configuring and building the guest kernel in $obj"
+"$TOP/scripts/kconfig.sh" "$TREE" "$obj" --strict
+make -s -C "$TREE" O="$obj" ARCH=x86_64 CC="$KCC" -j"$JOBS" bzImage modules
+rm -rf "$out"
+mkdir -p "$out/root"
+make -s -C "$TREE" O="$obj" ARCH=x86_64 INSTALL_MOD_PATH="$out/root" \
+	INSTALL_MOD_STRIP=1 DEPMOD=/sbin/depmod modules_install >/dev/null
+
+# The guest's test: the series' devsec.sh, or the placeholder.
+mkdir -p "$out/root/devsec"
+if [ -f "$TREE/tools/testing/devsec/devsec.sh" ]; then
+	cp -r "$TREE/tools/testing/devsec/." "$out/root/devsec/"
+	ln -sf devsec.sh "$out/root/devsec/run"
+else
+	cp "$TOP/scripts/guest/placeholder" "$out/root/devsec/run"
+fi
+mkdir -p "$out/root/devsec/kselftest"
+cp "$TREE/tools/testing/selftests/kselftest/ktap_helpers.sh" "$out/root/devsec/kselftest/"
+
+# initramfs list for usr/gen_init_cpio
+{
+	for d in dev proc sys tmp bin sbin usr usr/bin usr/sbin root; do
+		echo "dir /$d 0755 0 0"
+	done
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	echo "file /bin/busybox $busybox 0755 0 0"
+	echo "slink /bin/sh busybox 0777 0 0"
+	echo "file /init $TOP/scripts/guest/init 0755 0 0"
+	(cd "$out/root" && find . -mindepth 1 | sort) | while read -r p; do
+		p=${p#./}
+		if [ -L "$out/root/$p" ]; then
+			echo "slink /$p $(readlink "$out/root/$p") 0777 0 0"
+		elif [ -d "$out/root/$p" ]; then
+			echo "dir /$p 0755 0 0"
+		else
+			echo "file /$p $out/root/$p $(stat -c %a "$out/root/$p") 0 0"
+		fi
+	done
+} >"$out/initramfs.list"
+"$obj/usr/gen_init_cpio" "$out/initramfs.list" >"$out/initramfs.cpio"
+
+accel=tcg
+if [ -w /dev/kvm ] && echo quit | qemu-system-x86_64 -accel kvm -M q35 -display none \
+		-nodefaults -S -monitor stdio >/dev/null 2>&1; then
+	accel=kvm
+fi
+msg "booting the guest (QEMU, $accel); guest log: $out/guest.log"
+set +e
+timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -M q35 -m 1G -smp 2 \
+	-display none -monitor none -nodefaults -no-reboot \
+	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio" \
+	-append "console=ttyS0 panic=-1 rdinit=/init devsec.args=${DEMO_ARGS:-}" \
+	-serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
+	tr -d '\r' | tee "$out/transcript.log"
+set -e
+if ! grep -q '^devsec-guest: exit status' "$out/transcript.log"; then
+	cat "$out/qemu.err" >&2
+	msg "the guest did not finish (hung or crashed; timeout ${timeout}s); last lines of $out/guest.log:"
+	tail -n 30 "$out/guest.log" | tr -d '\r' >&2
+	exit 1
+fi
+rc=$(sed -n 's/^devsec-guest: exit status //p' "$out/transcript.log" | tail -n1)
+msg "guest test exit status $rc; guest log: $out/guest.log"
+exit "$rc"

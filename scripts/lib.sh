@@ -1,0 +1,117 @@
+# Common settings for the harness scripts; sourced, never run.
+# shellcheck shell=sh
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+TREE=$BUILD/linux
+CACHE=${DEVSEC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/devsec-series}
+JOBS=${JOBS:-$(nproc)}
+
+# ccache lives outside the clone so that a fresh clone (CI) finds it warm.
+CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+CCACHE_BASEDIR=$TOP
+export CCACHE_DIR CCACHE_BASEDIR
+if command -v ccache >/dev/null 2>&1; then
+	KCC="ccache gcc"
+else
+	KCC=gcc
+fi
+
+# Reproducible kernel builds: nothing in the objects depends on who built them.
+KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2026-01-01}
+KBUILD_BUILD_USER=devsec
+KBUILD_BUILD_HOST=devsec
+export KBUILD_BUILD_TIMESTAMP KBUILD_BUILD_USER KBUILD_BUILD_HOST
+
+# Fixed identity and date of the synthetic base commit, so that the same
+# source tree always gives the same base-commit id.
+BASE_IDENT_NAME="Linux base"
+BASE_IDENT_EMAIL="base@invalid"
+BASE_DATE="2026-01-01T00:00:00Z"
+
+# The series identity (author, Signed-off-by).
+if [ -z "${SERIES_IDENTITY:-}" ]; then
+	SERIES_IDENTITY=$(sed -n 's/^SERIES_IDENTITY=//p' "$TOP/config/identity")
+fi
+SERIES_NAME=${SERIES_IDENTITY% <*}
+SERIES_EMAIL=${SERIES_IDENTITY##*<}
+SERIES_EMAIL=${SERIES_EMAIL%>}
+
+msg() { printf '%s: %s\n' "${0##*/}" "$*"; }
+warn() { printf '%s: WARNING: %s\n' "${0##*/}" "$*" >&2; }
+die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+# git in the kernel tree, as the series identity
+tgit() {
+	GIT_AUTHOR_NAME=$SERIES_NAME GIT_AUTHOR_EMAIL=$SERIES_EMAIL \
+	GIT_COMMITTER_NAME=$SERIES_NAME GIT_COMMITTER_EMAIL=$SERIES_EMAIL \
+		git -C "$TREE" "$@"
+}
+
+# Patch-ids of the series in patches/ and of base..HEAD in the tree.
+series_patches() {
+	grep -v -e '^#' -e '^[[:space:]]*$' "$TOP/patches/series" 2>/dev/null || true
+}
+patches_ids() {
+	series_patches | while read -r p; do
+		git patch-id --stable <"$TOP/patches/$p"
+	done | awk '{print $1}'
+}
+tree_ids() {
+	git -C "$TREE" rev-list --reverse base..HEAD | while read -r c; do
+		git -C "$TREE" show "$c" | git patch-id --stable
+	done | awk '{print $1}'
+}
+
+# make_base_repo SRCDIR REPO DESCRIPTION SUBJECT BODY [-f]
+# Record the source tree SRCDIR, unmodified, as a bare repository REPO with
+# one commit tagged "base" (fixed identity and date: the same tree always
+# gives the same commit id).  SRCDIR itself is not touched.  With -f, files
+# that the tree's .gitignore would skip are recorded too (source tarballs).
+make_base_repo() {
+	src=$1 repo=$2 desc=$3 subject=$4 body=$5 force=${6:-}
+	rm -rf "$repo.tmp"
+	git init -q --bare "$repo.tmp"
+	git --git-dir="$repo.tmp" --work-tree="$src" add $force -A .
+	GIT_AUTHOR_NAME=$BASE_IDENT_NAME GIT_AUTHOR_EMAIL=$BASE_IDENT_EMAIL \
+	GIT_COMMITTER_NAME=$BASE_IDENT_NAME GIT_COMMITTER_EMAIL=$BASE_IDENT_EMAIL \
+	GIT_AUTHOR_DATE=$BASE_DATE GIT_COMMITTER_DATE=$BASE_DATE \
+		git --git-dir="$repo.tmp" --work-tree="$src" commit -q \
+			-m "$subject" -m "$body"
+	git --git-dir="$repo.tmp" tag base
+	git --git-dir="$repo.tmp" config devsec.base "$desc"
+	rm -f "$repo.tmp/index"
+	mv "$repo.tmp" "$repo"
+}
+
+# kernel_version SRCDIR: "7.3.4" from the top Makefile
+kernel_version() {
+	awk '/^VERSION =/ {v=$3} /^PATCHLEVEL =/ {p=$3} /^SUBLEVEL =/ {s=$3}
+	     END { printf "%s.%s%s\n", v, p, (s != "" && s != "0") ? "." s : "" }' "$1/Makefile"
+}
+
+# Directories with a kbuild Makefile that the series' C code lives in.
+series_dirs() {
+	git -C "$TREE" diff --name-only base HEAD | while read -r f; do
+		case $f in
+		*.c | */Makefile | */Kconfig | */Kbuild) ;;
+		*) continue ;;
+		esac
+		case $f in Documentation/* | tools/* | scripts/*) continue ;; esac
+		echo "${f%/*}/"
+	done | sort -u
+}
+
+# A second work tree of build/linux (build/bisect) for per-commit builds, so
+# that build/linux and its timestamps stay as they are.
+BISECT=$BUILD/bisect
+BISECT_OBJ=$BUILD/obj-bisect
+bisect_checkout() { # COMMIT
+	if [ ! -e "$BISECT/.git" ]; then
+		rm -rf "$BISECT"
+		git -C "$TREE" worktree prune
+		git -C "$TREE" worktree add -q --detach "$BISECT" "$1"
+	else
+		git -C "$BISECT" checkout -q -f --detach "$1"
+	fi
+}
