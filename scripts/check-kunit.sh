@@ -5,10 +5,9 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-configs=drivers/base/test
-for f in $(git -C "$TREE" diff --name-only --diff-filter=AMR base HEAD | grep '\.kunitconfig$' || true); do
-	configs="$configs ${f%/.kunitconfig}"
-done
+configs=$( (echo drivers/base/test
+	git -C "$TREE" diff --name-only --diff-filter=AMR base HEAD |
+		sed -n 's|/\.kunitconfig$||p') | sort -u)
 args=
 for c in $configs; do
 	args="$args --kunitconfig=$c"
@@ -22,7 +21,7 @@ set +e
 rc=$?
 set -e
 # The parsed results, without the build chatter.
-sed -n '/^\[[0-9:]*\] =* [a-z_0-9]* (/,$p' "$log" | sed 's/^\[[0-9:]*\] //'
+sed -n '/^\[[0-9:]*\] =* .* ([0-9]* subtests*) =*$/,$p' "$log" | sed 's/^\[[0-9:]*\] //'
 total=$(sed -n 's/.*Testing complete\. Ran \([0-9]*\) tests.*/\1/p' "$log" | tail -n1)
 if [ "$rc" != 0 ] || [ -z "$total" ] || [ "$total" = 0 ]; then
 	tail -n 40 "$log"

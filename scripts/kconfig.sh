@@ -16,7 +16,7 @@ make -s -C "$src" O="$obj" ARCH=x86_64 CC="$KCC" olddefconfig >/dev/null
 
 missing=$(grep -E '^CONFIG_[A-Za-z0-9_]+=' "$frag" | while IFS= read -r line; do
 	case $line in
-	*=n) ! grep -q "^${line%=n}=" "$obj/.config" || echo "$line" ;;
+	*=n) ! grep -qE "^${line%=n}=[ym]" "$obj/.config" || echo "$line" ;;
 	*) grep -qxF "$line" "$obj/.config" || echo "$line" ;;
 	esac
 done)
