@@ -1,7 +1,7 @@
 # TEE I/O device acceptance for Linux: the patch series and its harness.
 # See README.md.  Every target is one script under scripts/.
 
-.PHONY: all help base tree export check demo clean \
+.PHONY: all help deps base tree export check demo clean \
 	check-apply check-checkpatch check-build check-sparse check-kdoc check-kunit
 
 all: help
@@ -13,6 +13,9 @@ help:
 	@echo "make tree     build/linux = base + patches/ (LINUX_SRC=... for another base)"
 	@echo "make export   patches/ from build/linux (base..HEAD)"
 
+deps:
+	scripts/deps.sh
+
 base:
 	scripts/fetch-base.sh
 
@@ -22,7 +25,7 @@ tree:
 export:
 	scripts/export.sh
 
-demo: tree
+demo: deps tree
 	scripts/demo.sh
 
 check:

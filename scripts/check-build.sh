@@ -12,6 +12,13 @@ n=0 fail=0
 for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 	n=$((n + 1))
 	subject=$(git -C "$TREE" log -1 --format=%s "$c")
+	# A commit that changes no source, header or kbuild file cannot break
+	# the build (documentation, scripts under tools/).
+	if ! git -C "$TREE" diff --name-only "$c^" "$c" |
+			grep -qE '\.[chS]$|(^|/)(Kconfig|Makefile|Kbuild)[^/]*$'; then
+		msg "patch $n ($subject): no source change, nothing to build"
+		continue
+	fi
 	bisect_checkout "$c"
 	"$TOP/scripts/kconfig.sh" "$BISECT" "$BISECT_OBJ" >/dev/null
 	here=
