@@ -37,7 +37,7 @@ SERIES_NAME=${SERIES_IDENTITY% <*}
 SERIES_EMAIL=${SERIES_IDENTITY##*<}
 SERIES_EMAIL=${SERIES_EMAIL%>}
 
-msg() { printf '%s: %s\n' "${0##*/}" "$*"; }
+msg() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 warn() { printf '%s: WARNING: %s\n' "${0##*/}" "$*" >&2; }
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 
