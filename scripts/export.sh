@@ -24,11 +24,13 @@ base_desc=$(git -C "$TREE" config devsec.base || echo "unknown base")
 
 if [ "$n" -gt 0 ]; then
 	# The cover letter text is the branch description; its first paragraph
-	# is the subject.  The cover letter's date is the last patch's, not the clock's.
+	# is the subject.  The cover letter's date is the last patch's, not the
+	# clock's, and core.abbrev is fixed (git would pick the length from the
+	# number of objects, which differs between clones).
 	desc=$(sed "s|@BASE@|$base_desc|g" "$cover")
 	tgit config "branch.$(git -C "$TREE" symbolic-ref --short HEAD).description" "$desc"
 	GIT_COMMITTER_DATE=$(git -C "$TREE" log -1 --format=%aI HEAD) \
-	tgit format-patch -q --zero-commit --no-signature --base=base \
+	tgit -c core.abbrev=12 format-patch -q --zero-commit --no-signature --base=base \
 		--cover-letter --cover-from-description=subject \
 		--subject-prefix="$prefix" -o "$out" base..HEAD
 fi
