@@ -26,11 +26,17 @@ mkdir -p "$out/root"
 make -s -C "$TREE" O="$obj" ARCH=x86_64 INSTALL_MOD_PATH="$out/root" \
 	INSTALL_MOD_STRIP=1 DEPMOD=/sbin/depmod modules_install >/dev/null
 
-# The guest's test: the series' devsec.sh, or the placeholder.
+# The guest's test: the series' devsec.sh and the programs it uses, built
+# static against the guest kernel's uAPI headers, or the placeholder.
 mkdir -p "$out/root/devsec"
 if [ -f "$TREE/tools/testing/devsec/devsec.sh" ]; then
-	cp -r "$TREE/tools/testing/devsec/." "$out/root/devsec/"
+	cp "$TREE"/tools/testing/devsec/*.sh "$out/root/devsec/"
 	ln -sf devsec.sh "$out/root/devsec/run"
+	if [ -f "$TREE/tools/testing/devsec/Makefile" ]; then
+		make -s -C "$TREE" O="$obj" ARCH=x86_64 headers_install
+		make -s -C "$TREE/tools/testing/devsec" OUTPUT="$out/root/devsec/" \
+			KHDR_INCLUDES="-isystem $obj/usr/include" LDFLAGS=-static
+	fi
 else
 	cp "$TOP/scripts/guest/placeholder" "$out/root/devsec/run"
 fi

@@ -2,7 +2,7 @@
 # Install the Debian packages the harness needs, if any is missing.
 set -eu
 
-pkgs="make gcc git perl python3 flex bison bc cpio xz-utils kmod file
+pkgs="make gcc libc6-dev git perl python3 flex bison bc cpio xz-utils kmod file
       libelf-dev libssl-dev ccache sparse busybox-static python3-ply python3-git
       qemu-system-x86 qemu-system-data"
 
