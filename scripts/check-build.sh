@@ -1,28 +1,41 @@
 #!/bin/sh
 # Bisectability: every commit of the series builds on its own, with W=1, on
-# the demo config (which enables everything the series adds): the
-# directories the series' C code lives in, at each commit in turn.  Fails on
-# a build error or on a W=1 warning in a file the series touches.
+# the demo config (which enables everything the series adds): at each
+# commit the directories it touches (all the series' directories if it
+# changes headers only), and at the last commit that changes a kernel source
+# every directory the series touches.  Commits that change no kernel source,
+# header or kbuild file (documentation, tools/) are not built.  Fails on a
+# build error or on a W=1 warning in a file the series touches.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
+# Does commit $1 change a kernel source, header or kbuild file?
+builds() {
+	git -C "$TREE" diff --name-only "$1^" "$1" |
+		grep -v -e '^Documentation/' -e '^tools/' -e '^scripts/' |
+		grep -qE '\.[chS]$|(^|/)(Kconfig|Makefile|Kbuild)[^/]*$'
+}
+
 dirs=$(series_dirs)
 touched=$(git -C "$TREE" diff --name-only base HEAD)
+last=
+for c in $(git -C "$TREE" rev-list base..HEAD); do
+	builds "$c" && { last=$c; break; }
+done
 n=0 fail=0
 for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 	n=$((n + 1))
 	subject=$(git -C "$TREE" log -1 --format=%s "$c")
-	# A commit that changes no source, header or kbuild file cannot break
-	# the build (documentation, scripts under tools/).
-	if ! git -C "$TREE" diff --name-only "$c^" "$c" |
-			grep -qE '\.[chS]$|(^|/)(Kconfig|Makefile|Kbuild)[^/]*$'; then
-		msg "patch $n ($subject): no source change, nothing to build"
+	if ! builds "$c"; then
+		msg "patch $n ($subject): no kernel source change, nothing to build"
 		continue
 	fi
 	bisect_checkout "$c"
 	"$TOP/scripts/kconfig.sh" "$BISECT" "$BISECT_OBJ" >/dev/null
+	mine=$(series_dirs "$c^" "$c")
+	[ -n "$mine" ] && [ "$c" != "$last" ] || mine=$dirs
 	here=
-	for d in $dirs; do
+	for d in $mine; do
 		[ -f "$BISECT/$d/Makefile" ] || [ -f "$BISECT/$d/Kbuild" ] && here="$here $d"
 	done
 	log=$BUILD/check-build.$n.log

@@ -91,8 +91,8 @@ kernel_version() {
 }
 
 # Directories with a kbuild Makefile that the series' C code lives in.
-series_dirs() {
-	git -C "$TREE" diff --name-only base HEAD | while read -r f; do
+series_dirs() { # [FROM TO], base and HEAD by default
+	git -C "$TREE" diff --name-only "${1:-base}" "${2:-HEAD}" | while read -r f; do
 		case $f in
 		*.c | */Makefile | */Kconfig | */Kbuild) ;;
 		*) continue ;;
