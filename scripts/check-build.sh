@@ -1,7 +1,7 @@
 #!/bin/sh
 # Bisectability: every commit of the series builds on its own, with W=1, on
-# the demo config (which enables everything the series adds): at each
-# commit the directories it touches (all the series' directories if it
+# x86_64 tinyconfig + config/guest.config (everything the series adds): at
+# each commit the directories it touches (all the series' directories if it
 # changes headers only), and at the last commit that changes a kernel source
 # every directory the series touches.  Commits that change no kernel source,
 # header or kbuild file (documentation, tools/) are not built.  Fails on a

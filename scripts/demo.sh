@@ -1,6 +1,5 @@
 #!/bin/sh
-# Build the guest kernel from build/linux (tinyconfig + config/demo.config),
-# pack an initramfs with usr/gen_init_cpio and busybox-static, boot it under
+# Build the guest kernel (scripts/guest-kernel.sh), pack an initramfs with usr/gen_init_cpio and busybox-static, boot it under
 # QEMU and run tools/testing/devsec/devsec.sh (or, before the series has it,
 # a placeholder) in the guest.  Exits with the guest test's status.
 #
@@ -9,7 +8,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-obj=$BUILD/obj-demo
+obj=$GUEST_OBJ
 out=$BUILD/demo
 timeout=${DEMO_TIMEOUT:-900}
 [ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
@@ -18,9 +17,7 @@ busybox=$(command -v busybox || true)
 [ -n "$busybox" ] && file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
 	die "needs a static busybox (Debian: busybox-static)"
 
-msg "configuring and building the guest kernel in $obj"
-"$TOP/scripts/kconfig.sh" "$TREE" "$obj" --strict
-make -s -C "$TREE" O="$obj" ARCH=x86_64 CC="$KCC" -j"$JOBS" bzImage modules
+"$TOP/scripts/guest-kernel.sh"
 rm -rf "$out"
 mkdir -p "$out/root"
 make -s -C "$TREE" O="$obj" ARCH=x86_64 INSTALL_MOD_PATH="$out/root" \

@@ -1,13 +1,13 @@
 #!/bin/sh
 # kconfig.sh SRCDIR OBJDIR [--strict]
-# Configure OBJDIR for SRCDIR: x86_64 tinyconfig plus config/demo.config.
+# Configure OBJDIR for SRCDIR: x86_64 tinyconfig plus config/guest.config.
 # With --strict, fail if an option of the fragment did not take (unknown
 # symbol or unmet dependency); without, only list them (a commit early in
 # the series lacks the options later patches add).
 set -eu
 . "$(dirname "$0")/lib.sh"
 src=$1 obj=$2 strict=${3:-}
-frag=$TOP/config/demo.config
+frag=$TOP/config/guest.config
 
 mkdir -p "$obj"
 make -s -C "$src" O="$obj" ARCH=x86_64 CC="$KCC" tinyconfig >/dev/null
@@ -22,7 +22,7 @@ missing=$(grep -E '^CONFIG_[A-Za-z0-9_]+=' "$frag" | while IFS= read -r line; do
 done)
 if [ -n "$missing" ]; then
 	if [ "$strict" = --strict ]; then
-		die "options of config/demo.config that did not take: $(echo $missing)"
+		die "options of config/guest.config that did not take: $(echo $missing)"
 	fi
 	msg "not in this tree's config (yet): $(echo $missing)"
 fi

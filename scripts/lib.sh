@@ -115,3 +115,15 @@ bisect_checkout() { # COMMIT
 		git -C "$BISECT" checkout -q -f --detach "$1"
 	fi
 }
+
+# The guest kernel (KUnit and the demo): its build directory and the
+# kunitconfig fragments it is configured from (scripts/guest-kernel.sh).
+GUEST_OBJ=$BUILD/obj-guest
+guest_kunitconfigs() {
+	{
+		echo drivers/base/test
+		git -C "$TREE" diff --name-only --diff-filter=AMR base HEAD |
+			sed -n 's|/\.kunitconfig$||p'
+	} | sort -u
+	echo "$TOP/config/guest.config"
+}
