@@ -2,7 +2,8 @@
 # See README.md.  Every target is one script under scripts/.
 
 .PHONY: all help deps base tree export check demo clean \
-	check-apply check-checkpatch check-build check-sparse check-kdoc check-kunit
+	check-apply check-checkpatch check-maintainers check-build check-sparse \
+	check-kdoc check-docs check-kunit
 
 all: help
 
@@ -31,7 +32,8 @@ demo: deps tree
 check:
 	scripts/check.sh
 
-check-apply check-checkpatch check-build check-sparse check-kdoc check-kunit: tree
+check-apply check-checkpatch check-maintainers check-build check-sparse \
+check-kdoc check-docs check-kunit: tree
 	scripts/$@.sh
 
 clean:

@@ -4,7 +4,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-stages=${CHECK_STAGES:-"tree apply checkpatch build sparse kernel-doc kunit demo"}
+stages=${CHECK_STAGES:-"tree apply checkpatch maintainers build sparse kernel-doc docs kunit demo"}
 passed=0 failed=0 failures=
 start=$(date +%s)
 
@@ -32,6 +32,8 @@ for s in $stages; do
 	build) run_stage "build (each patch, W=1)" "$TOP/scripts/check-build.sh" ;;
 	sparse) run_stage sparse "$TOP/scripts/check-sparse.sh" ;;
 	kernel-doc) run_stage kernel-doc "$TOP/scripts/check-kdoc.sh" ;;
+	docs) run_stage "docs (htmldocs, ABI)" "$TOP/scripts/check-docs.sh" ;;
+	maintainers) run_stage "maintainers (get_maintainer.pl)" "$TOP/scripts/check-maintainers.sh" ;;
 	kunit) run_stage kunit "$TOP/scripts/check-kunit.sh" ;;
 	demo) run_stage "demo (QEMU guest)" "$TOP/scripts/demo.sh" ;;
 	*) die "unknown stage $s" ;;

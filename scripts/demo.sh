@@ -84,4 +84,16 @@ if ! grep -q '^devsec-guest: exit status' "$out/transcript.log"; then
 fi
 rc=$(sed -n 's/^devsec-guest: exit status //p' "$out/transcript.log" | tail -n1)
 msg "guest test exit status $rc; guest log: $out/guest.log"
+
+# The kernel must not have complained while the test ran: any warning,
+# bug, lockdep, KASAN, refcount or leak report in the guest log fails the
+# run, whatever the test itself concluded.
+reports=$(tr -d '\r' <"$out/guest.log" | grep -nE \
+	'WARNING:|BUG:|Oops|UBSAN:|possible (recursive|circular) locking|inconsistent lock state|lock held when returning|refcount_t:|unreferenced object|Call Trace:' ||
+	true)
+if [ -n "$reports" ]; then
+	msg "the guest kernel reported problems (guest log $out/guest.log):"
+	echo "$reports" | head -n 40 >&2
+	[ "$rc" != 0 ] || rc=1
+fi
 exit "$rc"

@@ -2,6 +2,11 @@
 # shellcheck shell=sh
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+
+# Debian's python3, whose packages deps.sh installs (ply for checkpatch's
+# SPDX check, Sphinx, PyYAML), even where another python3 comes first.
+PATH=/usr/bin:$PATH
+export PATH
 BUILD=${BUILD:-$TOP/build}
 TREE=$BUILD/linux
 CACHE=${DEVSEC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/devsec-series}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# MAINTAINERS and the series: scripts/get_maintainer.pl --self-test=patterns
+# finds no pattern of the series' entries that matches nothing, every file
+# the series adds has a maintainer (not only THE REST), and each patch gets
+# at least one maintainer and one list, which are printed: the To/Cc of
+# "git send-email".
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+gm() { (cd "$TREE" && scripts/get_maintainer.pl --nogit --nogit-fallback \
+	--norolestats "$@"); }
+fail=0
+
+# F:/X: patterns the series adds
+added=$(git -C "$TREE" diff base HEAD -- MAINTAINERS | sed -n 's/^+[FX]:[[:space:]]*//p')
+selftest=$(gm --self-test=patterns 2>&1 || true)
+for p in $added; do
+	if echo "$selftest" | grep -F -- "$p" | grep -q .; then
+		echo "$selftest" | grep -F -- "$p"
+		fail=1
+	fi
+done
+msg "self-test=patterns: $(echo "$added" | grep -c .) patterns the series adds checked"
+
+for f in $(git -C "$TREE" diff --name-only --diff-filter=AR base HEAD); do
+	people=$(gm --nol -f "$f" 2>/dev/null || true)
+	# THE REST's maintainer is named only when nobody else is
+	if [ -z "$people" ] || echo "$people" | grep -q 'torvalds@'; then
+		msg "no maintainer for $f"
+		fail=1
+	fi
+done
+
+for p in $(series_patches); do
+	people=$(gm --nol "$TOP/patches/$p" 2>/dev/null | tr '\n' ' ')
+	lists=$(gm --nom "$TOP/patches/$p" 2>/dev/null | tr '\n' ' ')
+	printf '%s\n  to: %s\n  cc: %s\n' "$p" "${people:-NOBODY}" "${lists:-NO LIST}"
+	[ -n "$people" ] && [ -n "$lists" ] || fail=1
+done
+[ "$fail" = 0 ]
