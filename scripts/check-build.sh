@@ -5,7 +5,10 @@
 # changes headers only), and at the last commit that changes a kernel source
 # every directory the series touches.  Commits that change no kernel source,
 # header or kbuild file (documentation, tools/) are not built.  Fails on a
-# build error or on a W=1 warning in a file the series touches.
+# build error or on a W=1 warning in a file the series touches.  Directories
+# under arch/arm64/ are built for arm64 (aarch64-linux-gnu-gcc, arm64
+# tinyconfig + config/arm64.config), other arch/ directories but x86's not
+# at all.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -31,21 +34,34 @@ for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 		continue
 	fi
 	bisect_checkout "$c"
-	"$TOP/scripts/kconfig.sh" "$BISECT" "$BISECT_OBJ" >/dev/null
 	mine=$(series_dirs "$c^" "$c")
 	[ -n "$mine" ] && [ "$c" != "$last" ] || mine=$dirs
-	here=
-	for d in $mine; do
-		[ -f "$BISECT/$d/Makefile" ] || [ -f "$BISECT/$d/Kbuild" ] && here="$here $d"
-	done
 	log=$BUILD/check-build.$n.log
-	if ! make -s -C "$BISECT" O="$BISECT_OBJ" ARCH=x86_64 CC="$KCC" W=1 \
-			-j"$JOBS" $here >"$log" 2>&1; then
-		msg "patch $n ($subject): build FAILED"
+	: >"$log"
+	built= failed=
+	for arch in x86_64 arm64; do
+		here=
+		for d in $mine; do
+			[ "$(dir_arch "$d")" = "$arch" ] || continue
+			[ -f "$BISECT/$d/Makefile" ] || [ -f "$BISECT/$d/Kbuild" ] && here="$here $d"
+		done
+		[ -n "$here" ] || continue
+		obj=$BISECT_OBJ
+		[ "$arch" = x86_64 ] || obj=$BISECT_OBJ-$arch
+		cross=$(cross_compile "$arch")
+		KCONFIG_ARCH=$arch "$TOP/scripts/kconfig.sh" "$BISECT" "$obj" >/dev/null
+		make -s -C "$BISECT" O="$obj" ARCH="$arch" CROSS_COMPILE="$cross" \
+			CC="${KCC%gcc}${cross}gcc" W=1 -j"$JOBS" $here >>"$log" 2>&1 ||
+			failed="$failed $arch"
+		built="$built$here"
+	done
+	if [ -n "$failed" ]; then
+		msg "patch $n ($subject): build FAILED ($failed)"
 		tail -n 30 "$log"
 		fail=$((fail + 1))
 		continue
 	fi
+	here=$built
 	warnings=$(grep -E '(warning|error):' "$log" | while IFS= read -r l; do
 		f=${l%%:*}
 		f=${f#"$BISECT/"}

@@ -107,6 +107,20 @@ series_dirs() { # [FROM TO], base and HEAD by default
 	done | sort -u
 }
 
+# The architecture that builds a kernel directory: arch/arm64/ with arm64
+# (cross compiled), any other arch/ directory not at all, the rest x86_64.
+dir_arch() {
+	case $1 in
+	arch/arm64/*) echo arm64 ;;
+	arch/x86/*) echo x86_64 ;;
+	arch/*) echo none ;;
+	*) echo x86_64 ;;
+	esac
+}
+cross_compile() { # ARCH
+	case $1 in arm64) echo aarch64-linux-gnu- ;; esac
+}
+
 # A second work tree of build/linux (build/bisect) for per-commit builds, so
 # that build/linux and its timestamps stay as they are.
 BISECT=$BUILD/bisect
