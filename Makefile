@@ -1,7 +1,7 @@
 # TEE I/O device acceptance for Linux: the patch series and its harness.
 # See README.md.  Every target is one script under scripts/.
 
-.PHONY: all help deps base tree export check demo clean \
+.PHONY: all help deps base tree export check demo bench size stress clean \
 	check-apply check-checkpatch check-maintainers check-build check-sparse \
 	check-kdoc check-docs check-kunit
 
@@ -11,6 +11,9 @@ help:
 	@echo "make demo     build the guest kernel and run the devsec sequence in QEMU"
 	@echo "make check    every gate: apply, checkpatch, per-patch build, sparse,"
 	@echo "              kernel-doc, KUnit, demo; ends with 'N passed, N failed'"
+	@echo "make stress   the debug guest: devsec.sh stress for STRESS_SECONDS (600)"
+	@echo "make bench    DMA map/unmap latency before/after acceptance, swiotlb=force"
+	@echo "make size     objects the series touches: same size with the option off"
 	@echo "make tree     build/linux = base + patches/ (LINUX_SRC=... for another base)"
 	@echo "make export   patches/ from build/linux (base..HEAD)"
 
@@ -31,6 +34,17 @@ demo: deps tree
 
 check:
 	scripts/check.sh
+
+# before sending the series: a long stress run on the debug kernel
+stress: deps tree
+	DEVSEC_DEBUG=1 DEMO_ARGS="stress,--seconds,$${STRESS_SECONDS:-600},--workers,$${STRESS_WORKERS:-4}" \
+		scripts/demo.sh
+
+bench: deps tree
+	scripts/bench.sh
+
+size: deps tree
+	scripts/size.sh
 
 check-apply check-checkpatch check-maintainers check-build check-sparse \
 check-kdoc check-docs check-kunit: tree

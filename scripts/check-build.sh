@@ -19,6 +19,14 @@ builds() {
 		grep -qE '\.[chS]$|(^|/)(Kconfig|Makefile|Kbuild)[^/]*$'
 }
 
+# Has no Kconfig file changed since ARCH's build directory was configured
+# (at commit $configured_ARCH)?  Then its .config still holds: configuring
+# takes longer than most of these builds.
+config_holds() { # ARCH COMMIT
+	eval "prev=\${configured_$1:-}"
+	[ -n "$prev" ] && git -C "$TREE" diff --quiet "$prev" "$2" -- '*Kconfig*'
+}
+
 dirs=$(series_dirs)
 touched=$(git -C "$TREE" diff --name-only base HEAD)
 last=
@@ -49,7 +57,10 @@ for c in $(git -C "$TREE" rev-list --reverse base..HEAD); do
 		obj=$BISECT_OBJ
 		[ "$arch" = x86_64 ] || obj=$BISECT_OBJ-$arch
 		cross=$(cross_compile "$arch")
-		KCONFIG_ARCH=$arch "$TOP/scripts/kconfig.sh" "$BISECT" "$obj" >/dev/null
+		if ! config_holds "$arch" "$c"; then
+			KCONFIG_ARCH=$arch "$TOP/scripts/kconfig.sh" "$BISECT" "$obj" >/dev/null
+			eval "configured_$arch=$c"
+		fi
 		make -s -C "$BISECT" O="$obj" ARCH="$arch" CROSS_COMPILE="$cross" \
 			CC="${KCC%gcc}${cross}gcc" W=1 -j"$JOBS" $here >>"$log" 2>&1 ||
 			failed="$failed $arch"

@@ -21,4 +21,10 @@ if [ "$rc" != 0 ] || [ -z "$total" ] || [ "$total" = 0 ]; then
 	tail -n 40 "$log"
 	die "KUnit failed (kunit.py status $rc, ${total:-no} tests ran); log: $log"
 fi
+# The tests passing is not enough: the kernel must not have complained.
+reports=$(kernel_reports "$GUEST_OBJ/test.log")
+if [ -n "$reports" ]; then
+	echo "$reports" | head -n 40 >&2
+	die "the kernel reported problems while the tests ran; log: $GUEST_OBJ/test.log"
+fi
 msg "$total KUnit tests passed; log: $log"

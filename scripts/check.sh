@@ -2,6 +2,9 @@
 # make check: every gate of the series, each timed, then "N passed, N failed".
 # CHECK_STAGES limits the run to some stages (e.g. CHECK_STAGES="kunit demo").
 set -u
+# KUnit and the devsec tests run on the debug kernel (config/debug.config)
+DEVSEC_DEBUG=1
+export DEVSEC_DEBUG
 . "$(dirname "$0")/lib.sh"
 
 stages=${CHECK_STAGES:-"tree apply checkpatch maintainers build sparse kernel-doc docs kunit demo"}

@@ -3,14 +3,24 @@
 # QEMU and run tools/testing/devsec/devsec.sh (or, before the series has it,
 # a placeholder) in the guest.  Exits with the guest test's status.
 #
-#   DEMO_ARGS   arguments for the guest script (comma-separated)
-#   DEMO_TIMEOUT seconds before the guest is declared hung (default 900)
+#   DEMO_ARGS   the guest script's runs: arguments comma-separated, runs
+#               separated by ';' (scripts/guest/init).  Default: the test;
+#               with DEVSEC_DEBUG=1 (make check, on the debug kernel) the
+#               test, the bad input corpus and a stress run of
+#               STRESS_SECONDS (default 120) with STRESS_WORKERS (4)
+#   DEMO_TIMEOUT seconds before the guest is declared hung (default 1800)
+#   DEMO_APPEND  more kernel command line (e.g. swiotlb=force)
 set -eu
 . "$(dirname "$0")/lib.sh"
 
 obj=$GUEST_OBJ
 out=$BUILD/demo
-timeout=${DEMO_TIMEOUT:-900}
+timeout=${DEMO_TIMEOUT:-1800}
+if [ "$DEVSEC_DEBUG" = 1 ]; then
+	args=${DEMO_ARGS-"test;corpus;stress,--seconds,${STRESS_SECONDS:-120},--workers,${STRESS_WORKERS:-4}"}
+else
+	args=${DEMO_ARGS:-}
+fi
 [ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
 busybox=$(command -v busybox || true)
 [ -x /bin/busybox ] && busybox=/bin/busybox
@@ -34,6 +44,9 @@ if [ -f "$TREE/tools/testing/devsec/devsec.sh" ]; then
 		make -s -C "$TREE/tools/testing/devsec" OUTPUT="$out/root/devsec/" \
 			KHDR_INCLUDES="-isystem $obj/usr/include" LDFLAGS=-static
 	fi
+	# for "devsec.sh bench"
+	gcc -O2 -static -D_GNU_SOURCE -isystem "$obj/usr/include" \
+		-o "$out/root/devsec/dma_map_benchmark" "$TREE/tools/dma/dma_map_benchmark.c"
 else
 	cp "$TOP/scripts/guest/placeholder" "$out/root/devsec/run"
 fi
@@ -72,7 +85,7 @@ set +e
 timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -M q35 -m 1G -smp 2 \
 	-display none -monitor none -nodefaults -no-reboot \
 	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 rdinit=/init devsec.args=${DEMO_ARGS:-}" \
+	-append "console=ttyS0 panic=-1 rdinit=/init devsec.args=$args ${DEMO_APPEND:-}" \
 	-serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
 	tr -d '\r' | tee "$out/transcript.log"
 set -e
@@ -88,9 +101,7 @@ msg "guest test exit status $rc; guest log: $out/guest.log"
 # The kernel must not have complained while the test ran: any warning,
 # bug, lockdep, KASAN, refcount or leak report in the guest log fails the
 # run, whatever the test itself concluded.
-reports=$(tr -d '\r' <"$out/guest.log" | grep -nE \
-	'WARNING:|BUG:|Oops|UBSAN:|possible (recursive|circular) locking|inconsistent lock state|lock held when returning|refcount_t:|unreferenced object|Call Trace:' ||
-	true)
+reports=$(kernel_reports "$out/guest.log")
 if [ -n "$reports" ]; then
 	msg "the guest kernel reported problems (guest log $out/guest.log):"
 	echo "$reports" | head -n 40 >&2

@@ -137,7 +137,14 @@ bisect_checkout() { # COMMIT
 
 # The guest kernel (KUnit and the demo): its build directory and the
 # kunitconfig fragments it is configured from (scripts/guest-kernel.sh).
-GUEST_OBJ=$BUILD/obj-guest
+# DEVSEC_DEBUG=1 (make check) selects the debug kernel: config/debug.config
+# too, in a build directory of its own.
+DEVSEC_DEBUG=${DEVSEC_DEBUG:-0}
+if [ "$DEVSEC_DEBUG" = 1 ]; then
+	GUEST_OBJ=$BUILD/obj-guest-debug
+else
+	GUEST_OBJ=$BUILD/obj-guest
+fi
 guest_kunitconfigs() {
 	{
 		echo drivers/base/test
@@ -145,4 +152,13 @@ guest_kunitconfigs() {
 			sed -n 's|/\.kunitconfig$||p'
 	} | sort -u
 	echo "$TOP/config/guest.config"
+	[ "$DEVSEC_DEBUG" != 1 ] || echo "$TOP/config/debug.config"
+}
+
+# kernel_reports LOG: the lines of a guest kernel log that report a problem
+# (warning, BUG, KASAN, lockdep, refcount, leak, a stack trace), numbered
+kernel_reports() {
+	tr -d '\r' <"$1" | grep -nE \
+		'WARNING:|BUG:|Oops|UBSAN:|possible (recursive|circular) locking|inconsistent lock state|lock held when returning|refcount_t:|unreferenced object|Call Trace:' ||
+		true
 }
