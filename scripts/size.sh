@@ -2,7 +2,8 @@
 # make size: with CONFIG_CONFIDENTIAL_DEVICES=n, the objects the series
 # touches outside its own files must be the same size as on the base.
 # Builds them at base and at HEAD (x86_64: tinyconfig + config/guest.config,
-# arm64: tinyconfig + config/arm64.config, both with the option off) and
+# arm64: tinyconfig + config/arm64.config, both with the option and
+# CONFIG_PCI_TSM, which selects it, off) and
 # prints text/data/bss of each; fails if one differs.  Not part of "make
 # check" (about 5 minutes more on 2 cores); the figures go in the cover
 # letter.
@@ -10,7 +11,9 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
-base=$BUILD/size-base
+# As long a name as "linux": file names end up in the objects (WARN_ON()),
+# relative to the build directory.
+base=$BUILD/lbase
 if [ ! -e "$base/.git" ]; then
 	git -C "$TREE" worktree prune
 	git -C "$TREE" worktree add -q --detach "$base" base
@@ -30,7 +33,8 @@ objs() { # ARCH
 build() { # SRC OBJ ARCH
 	cross=$(cross_compile "$3")
 	KCONFIG_ARCH=$3 "$TOP/scripts/kconfig.sh" "$1" "$2" >/dev/null 2>&1
-	"$1/scripts/config" --file "$2/.config" -d CONFIDENTIAL_DEVICES
+	# PCI_TSM selects CONFIDENTIAL_DEVICES: off on both sides
+	"$1/scripts/config" --file "$2/.config" -d PCI_TSM -d CONFIDENTIAL_DEVICES
 	make -s -C "$1" O="$2" ARCH="$3" CROSS_COMPILE="$cross" \
 		CC="${KCC%gcc}${cross}gcc" olddefconfig >/dev/null
 	! grep -q '^CONFIG_CONFIDENTIAL_DEVICES=y' "$2/.config" ||
