@@ -15,6 +15,7 @@ for append in "" swiotlb=force; do
 	name=${append:-direct}
 	msg "booting the guest ($name)"
 	DEMO_ARGS="bench${BENCH_SECONDS:+,--seconds,$BENCH_SECONDS}" DEMO_APPEND="$append" \
+		DEMO_OUT="$out/$name" DEVSEC_DEBUG=0 \
 		"$TOP/scripts/demo.sh" >"$out/$name.log" 2>&1 ||
 		{ tail -n 30 "$out/$name.log"; die "the benchmark failed ($name); log: $out/$name.log"; }
 	sed -n "s/^# bench: /$name, /p" "$out/$name.log"

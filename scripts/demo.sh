@@ -10,11 +10,12 @@
 #               STRESS_SECONDS (default 120) with STRESS_WORKERS (4)
 #   DEMO_TIMEOUT seconds before the guest is declared hung (default 1800)
 #   DEMO_APPEND  more kernel command line (e.g. swiotlb=force)
+#   DEMO_OUT     where the initramfs and the logs go (default build/demo)
 set -eu
 . "$(dirname "$0")/lib.sh"
 
 obj=$GUEST_OBJ
-out=$BUILD/demo
+out=${DEMO_OUT:-$BUILD/demo}
 timeout=${DEMO_TIMEOUT:-1800}
 if [ "$DEVSEC_DEBUG" = 1 ]; then
 	args=${DEMO_ARGS-"test;corpus;stress,--seconds,${STRESS_SECONDS:-120},--workers,${STRESS_WORKERS:-4}"}
