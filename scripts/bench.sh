@@ -1,22 +1,37 @@
 #!/bin/sh
-# make bench: streaming DMA map+unmap latency of a sample function before
-# and after acceptance (tools/testing/devsec/devsec.sh bench, with
-# tools/dma/dma_map_benchmark) in the demo guest, booted once as is and once
-# with swiotlb=force (every mapping bounced).  Prints the figures; not part
-# of "make check" (timing is not a test).
+# make bench: streaming DMA map+unmap latency (tools/dma/dma_map_benchmark)
+# in the demo guest, booted once as is and once with swiotlb=force (every
+# mapping bounced):
+#  - of a sample function before and after acceptance (devsec.sh bench);
+#  - of QEMU's pci-testdev, a device the series does not touch
+#    (scripts/guest/bench-plain), on the series' kernel and on the base
+#    kernel (scripts/base-kernel.sh).
+# Prints the figures; not part of "make check" (timing is not a test).
 #
 #   BENCH_SECONDS  seconds per measurement (default 10)
 set -eu
 . "$(dirname "$0")/lib.sh"
 
 out=$BUILD/bench
+base=$BUILD/obj-base/arch/x86/boot/bzImage
+secs=${BENCH_SECONDS:+--seconds,$BENCH_SECONDS}
 mkdir -p "$out"
+"$TOP/scripts/base-kernel.sh"
+
+# boot NAME LABEL KERNEL SCRIPT ARGS APPEND: run /devsec/SCRIPT with ARGS in
+# the guest booted from KERNEL (empty: the series' guest kernel)
+boot() {
+	msg "booting the guest ($2)"
+	DEMO_ARGS=$5 DEMO_KERNEL=$3 DEMO_QEMU="-device pci-testdev" \
+		DEMO_APPEND="devsec.run=$4 $6" DEMO_OUT="$out/$1" DEVSEC_DEBUG=0 \
+		"$TOP/scripts/demo.sh" >"$out/$1.log" 2>&1 ||
+		{ tail -n 30 "$out/$1.log"; die "the benchmark failed ($2); log: $out/$1.log"; }
+	sed -n "s/^# bench: /$2, /p" "$out/$1.log"
+}
+
 for append in "" swiotlb=force; do
-	name=${append:-direct}
-	msg "booting the guest ($name)"
-	DEMO_ARGS="bench${BENCH_SECONDS:+,--seconds,$BENCH_SECONDS}" DEMO_APPEND="$append" \
-		DEMO_OUT="$out/$name" DEVSEC_DEBUG=0 \
-		"$TOP/scripts/demo.sh" >"$out/$name.log" 2>&1 ||
-		{ tail -n 30 "$out/$name.log"; die "the benchmark failed ($name); log: $out/$name.log"; }
-	sed -n "s/^# bench: /$name, /p" "$out/$name.log"
+	mode=${append:-direct}
+	boot "$mode-sample" "$mode, series" "" run "bench${secs:+,$secs}" "$append"
+	boot "$mode-testdev" "$mode, series" "" bench-plain "$secs" "$append"
+	boot "$mode-base" "$mode, base" "$base" bench-plain "$secs" "$append"
 done

@@ -10,6 +10,9 @@
 #               STRESS_SECONDS (default 120) with STRESS_WORKERS (4)
 #   DEMO_TIMEOUT seconds before the guest is declared hung (default 1800)
 #   DEMO_APPEND  more kernel command line (e.g. swiotlb=force)
+#   DEMO_QEMU    more QEMU arguments (e.g. -device pci-testdev)
+#   DEMO_KERNEL  the kernel to boot instead of the guest kernel (the base
+#               kernel of "make bench"); the initramfs is the same
 #   DEMO_OUT     where the initramfs and the logs go (default build/demo)
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -51,6 +54,7 @@ if [ -f "$TREE/tools/testing/devsec/devsec.sh" ]; then
 else
 	cp "$TOP/scripts/guest/placeholder" "$out/root/devsec/run"
 fi
+cp "$TOP/scripts/guest/bench-plain" "$out/root/devsec/"
 mkdir -p "$out/root/devsec/kselftest"
 cp "$TREE/tools/testing/selftests/kselftest/ktap_helpers.sh" "$out/root/devsec/kselftest/"
 
@@ -82,12 +86,14 @@ if [ -w /dev/kvm ] && echo quit | qemu-system-x86_64 -accel kvm -M q35 -display 
 	accel=kvm
 fi
 msg "booting the guest (QEMU, $accel); guest log: $out/guest.log"
+# memmap=: 1M of the guest's RAM at 512M set aside for the sample's BARs
 set +e
+# shellcheck disable=SC2086 # DEMO_QEMU: several arguments
 timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -M q35 -m 1G -smp 2 \
 	-display none -monitor none -nodefaults -no-reboot \
-	-kernel "$obj/arch/x86/boot/bzImage" -initrd "$out/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 rdinit=/init devsec.args=$args ${DEMO_APPEND:-}" \
-	-serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
+	-kernel "${DEMO_KERNEL:-$obj/arch/x86/boot/bzImage}" -initrd "$out/initramfs.cpio" \
+	-append "console=ttyS0 panic=-1 rdinit=/init memmap=1M\$0x20000000 devsec_bus.bar_mem=0x20000000 devsec.args=$args ${DEMO_APPEND:-}" \
+	${DEMO_QEMU:-} -serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
 	tr -d '\r' | tee "$out/transcript.log"
 set -e
 if ! grep -q '^devsec-guest: exit status' "$out/transcript.log"; then
