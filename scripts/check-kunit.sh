@@ -10,7 +10,7 @@ set -eu
 log=$BUILD/kunit.log
 msg "kunit.py exec --arch=x86_64"
 set +e
-(cd "$TREE" && python3 tools/testing/kunit/kunit.py exec --arch=x86_64 \
+(cd "$TREE" && without_kvm python3 tools/testing/kunit/kunit.py exec --arch=x86_64 \
 	--build_dir="$GUEST_OBJ" --timeout=600) >"$log" 2>&1
 rc=$?
 set -e

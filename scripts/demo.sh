@@ -81,8 +81,7 @@ cp "$TREE/tools/testing/selftests/kselftest/ktap_helpers.sh" "$out/root/devsec/k
 "$obj/usr/gen_init_cpio" "$out/initramfs.list" >"$out/initramfs.cpio"
 
 accel=tcg
-if [ -w /dev/kvm ] && echo quit | qemu-system-x86_64 -accel kvm -M q35 -display none \
-		-nodefaults -S -monitor stdio >/dev/null 2>&1; then
+if kvm_usable; then
 	accel=kvm
 fi
 msg "booting the guest (QEMU, $accel); guest log: $out/guest.log"

@@ -46,6 +46,31 @@ msg() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 warn() { printf '%s: WARNING: %s\n' "${0##*/}" "$*" >&2; }
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 
+# kvm_usable: /dev/kvm exists and serves QEMU's default CPU model.  On some
+# hosts (nested virtualization) KVM starts but lacks features of that model
+# ("host doesn't support requested feature"), and the guest kernel dies
+# silently at its first instructions: use TCG there.
+kvm_usable() {
+	[ -w /dev/kvm ] || return 1
+	kvm_out=$(echo quit | qemu-system-x86_64 -accel kvm -M q35 -display none \
+		-nodefaults -S -monitor stdio 2>&1) || return 1
+	case $kvm_out in
+	*"doesn't support requested feature"*) return 1 ;;
+	esac
+}
+
+# without_kvm CMD...: run CMD with /dev/kvm hidden when it is not usable, so
+# that QEMU started by CMD with "-accel kvm -accel tcg" (kunit.py) falls
+# back to TCG
+without_kvm() {
+	if [ -e /dev/kvm ] && ! kvm_usable; then
+		msg "KVM does not serve QEMU's CPU model here: TCG"
+		unshare -m sh -c 'mount --bind /dev/null /dev/kvm && exec "$@"' sh "$@"
+	else
+		"$@"
+	fi
+}
+
 # git in the kernel tree, as the series identity
 tgit() {
 	GIT_AUTHOR_NAME=$SERIES_NAME GIT_AUTHOR_EMAIL=$SERIES_EMAIL \
