@@ -63,7 +63,8 @@ kvm_usable() {
 # that QEMU started by CMD with "-accel kvm -accel tcg" (kunit.py) falls
 # back to TCG
 without_kvm() {
-	if [ -e /dev/kvm ] && ! kvm_usable; then
+	if [ -e /dev/kvm ] && ! kvm_usable &&
+	   unshare -m sh -c 'mount --bind /dev/null /dev/kvm' 2>/dev/null; then
 		msg "KVM does not serve QEMU's CPU model here: TCG"
 		unshare -m sh -c 'mount --bind /dev/null /dev/kvm && exec "$@"' sh "$@"
 	else
