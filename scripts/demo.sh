@@ -11,6 +11,10 @@
 #   DEMO_TIMEOUT seconds before the guest is declared hung (default 1800)
 #   DEMO_APPEND  more kernel command line (e.g. swiotlb=force)
 #   DEMO_QEMU    more QEMU arguments (e.g. -device pci-testdev)
+#   DEMO_IOMMU   1 (default): the guest has an Intel IOMMU (QEMU intel-iommu,
+#               with device IOTLB) and, in a Root Port, a virtio device with
+#               ATS, on which devsec.sh checks that the IOMMU layer follows
+#               the trust level; 0: no IOMMU
 #   DEMO_KERNEL  the kernel to boot instead of the guest kernel (the base
 #               kernel of "make bench"); the initramfs is the same
 #   DEMO_OUT     where the initramfs and the logs go (default build/demo)
@@ -80,6 +84,14 @@ cp "$TREE/tools/testing/selftests/kselftest/ktap_helpers.sh" "$out/root/devsec/k
 } >"$out/initramfs.list"
 "$obj/usr/gen_init_cpio" "$out/initramfs.list" >"$out/initramfs.cpio"
 
+iommu=
+if [ "${DEMO_IOMMU:-1}" = 1 ]; then
+	iommu="-device intel-iommu,intremap=off,device-iotlb=on
+	       -device pcie-root-port,id=rp0,chassis=1
+	       -device virtio-rng-pci,bus=rp0,ats=on"
+	iommu_append=intel_iommu=on
+fi
+
 accel=tcg
 if kvm_usable; then
 	accel=kvm
@@ -87,12 +99,12 @@ fi
 msg "booting the guest (QEMU, $accel); guest log: $out/guest.log"
 # memmap=: 1M of the guest's RAM at 512M set aside for the sample's BARs
 set +e
-# shellcheck disable=SC2086 # DEMO_QEMU: several arguments
+# shellcheck disable=SC2086 # DEMO_QEMU, iommu: several arguments
 timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -M q35 -m 1G -smp 2 \
 	-display none -monitor none -nodefaults -no-reboot \
 	-kernel "${DEMO_KERNEL:-$obj/arch/x86/boot/bzImage}" -initrd "$out/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 rdinit=/init memmap=1M\$0x20000000 devsec_bus.bar_mem=0x20000000 devsec.args=$args ${DEMO_APPEND:-}" \
-	${DEMO_QEMU:-} -serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
+	-append "console=ttyS0 panic=-1 rdinit=/init memmap=1M\$0x20000000 devsec_bus.bar_mem=0x20000000 devsec.args=$args ${iommu_append:-} ${DEMO_APPEND:-}" \
+	$iommu ${DEMO_QEMU:-} -serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
 	tr -d '\r' | tee "$out/transcript.log"
 set -e
 if ! grep -q '^devsec-guest: exit status' "$out/transcript.log"; then
