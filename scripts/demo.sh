@@ -105,7 +105,7 @@ timeout -k 10 "$timeout" qemu-system-x86_64 -accel "$accel" -M q35 -m 1G -smp 2 
 	-kernel "${DEMO_KERNEL:-$obj/arch/x86/boot/bzImage}" -initrd "$out/initramfs.cpio" \
 	-append "console=ttyS0 panic=-1 rdinit=/init memmap=1M\$0x20000000 devsec_bus.bar_mem=0x20000000 devsec.args=$args ${iommu_append:-} ${DEMO_APPEND:-}" \
 	$iommu ${DEMO_QEMU:-} -serial "file:$out/guest.log" -serial stdio </dev/null 2>"$out/qemu.err" |
-	tr -d '\r' | tee "$out/transcript.log"
+	sed -u 's/\r$//' | tee "$out/transcript.log"
 set -e
 if ! grep -q '^devsec-guest: exit status' "$out/transcript.log"; then
 	cat "$out/qemu.err" >&2
