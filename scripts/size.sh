@@ -56,8 +56,10 @@ build() { # SRC OBJ ARCH [on]
 	cross=$(cross_compile "$3")
 	KCONFIG_ARCH=$3 "$TOP/scripts/kconfig.sh" "$1" "$2" >/dev/null 2>&1
 	if [ "${4:-}" = on ]; then
-		# as Debian's amd64 kernels: PCI_TSM (and so the option) built in
-		"$1/scripts/config" --file "$2/.config" -e PCI_TSM
+		# as Debian's amd64 kernels: PCI_TSM (and so the option) built
+		# in, static keys patched (JUMP_LABEL), -O2
+		"$1/scripts/config" --file "$2/.config" -e PCI_TSM -e JUMP_LABEL \
+			-e CC_OPTIMIZE_FOR_PERFORMANCE -d CC_OPTIMIZE_FOR_SIZE
 	else
 		# PCI_TSM selects CONFIDENTIAL_DEVICES: off on both sides
 		"$1/scripts/config" --file "$2/.config" -d PCI_TSM -d CONFIDENTIAL_DEVICES
@@ -73,12 +75,13 @@ build() { # SRC OBJ ARCH [on]
 }
 
 # callees OBJECT FUNCTION: the functions FUNCTION calls or tail-calls, one
-# per line (relocations to other objects, direct calls within OBJECT)
+# per line (call and jump relocations to other objects, direct calls within
+# OBJECT; not data references)
 callees() {
 	objdump -dr --no-show-raw-insn "$1" | awk -v f="$2" '
 		$0 ~ "^[0-9a-f]+ <" f ">:$" { on = 1; next }
 		on && /^$/ { exit }
-		on && /R_X86_64_(PLT32|PC32)/ { s = $NF; sub(/[-+]0x[0-9a-f]+$/, "", s); print s; next }
+		on && /R_X86_64_PLT32/ { s = $NF; sub(/[-+]0x[0-9a-f]+$/, "", s); print s; next }
 		on && /\t(call|jmp) +[0-9a-f]+ </ {
 			s = $NF; gsub(/[<>]/, "", s); sub(/\+0x[0-9a-f]+$/, "", s)
 			if (s != f) print s
