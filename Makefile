@@ -1,7 +1,7 @@
 # TEE I/O device acceptance for Linux: the patch series and its harness.
 # See README.md.  Every target is one script under scripts/.
 
-.PHONY: all help deps base tree export check demo bench size stress clean \
+.PHONY: all help deps base tree export mails check demo bench size stress clean \
 	check-apply check-checkpatch check-maintainers check-build check-sparse \
 	check-kdoc check-docs check-kunit
 
@@ -17,6 +17,7 @@ help:
 	@echo "make size     objects the series touches: same size with the option off"
 	@echo "make tree     build/linux = base + patches/ (LINUX_SRC=... for another base)"
 	@echo "make export   patches/ from build/linux (base..HEAD)"
+	@echo "make mails    build/mails/ to send: refuses the placeholder identity"
 
 deps:
 	scripts/deps.sh
@@ -29,6 +30,9 @@ tree:
 
 export:
 	scripts/export.sh
+
+mails:
+	scripts/mails.sh
 
 demo: deps tree
 	scripts/demo.sh

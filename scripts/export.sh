@@ -51,6 +51,15 @@ for f in "$out"/*.patch; do
 	mv "$f.new" "$f"
 done
 
+# make mails: the mails go to $EXPORT_MAILS, patches/ stays as it is
+if [ -n "${EXPORT_MAILS:-}" ]; then
+	rm -rf "$EXPORT_MAILS"
+	mkdir -p "$EXPORT_MAILS"
+	cp "$out"/*.patch "$EXPORT_MAILS/"
+	msg "wrote $n patches and the cover letter to $EXPORT_MAILS"
+	exit 0
+fi
+
 # Replace the generated files, keep the hand-written ones.
 for f in "$TOP"/patches/*.patch; do
 	[ -f "$f" ] && rm -f "$f"
