@@ -1,7 +1,7 @@
 # TEE I/O device acceptance for Linux: the patch series and its harness.
 # See README.md.  Every target is one script under scripts/.
 
-.PHONY: all help deps base tree export mails check demo bench size stress clean \
+.PHONY: all help deps base tree export mails check demo bench size stress mutate clean \
 	check-apply check-checkpatch check-maintainers check-build check-sparse \
 	check-kdoc check-docs check-kunit
 
@@ -18,6 +18,8 @@ help:
 	@echo "make tree     build/linux = base + patches/ (LINUX_SRC=... for another base)"
 	@echo "make export   patches/ from build/linux (base..HEAD)"
 	@echo "make mails    build/mails/ to send: refuses the placeholder identity"
+	@echo "make mutate   delete each guard of the report parser and the state"
+	@echo "              machine once; KUnit must fail for every one (not in check)"
 
 deps:
 	scripts/deps.sh
@@ -44,6 +46,10 @@ check:
 stress: deps tree
 	DEVSEC_DEBUG=1 DEMO_ARGS="stress,--seconds,$${STRESS_SECONDS:-600},--workers,$${STRESS_WORKERS:-4}" \
 		scripts/demo.sh
+
+# not in check: one KUnit run per guard deleted, about a minute each
+mutate: deps tree
+	scripts/mutate.py
 
 bench: deps tree
 	scripts/bench.sh

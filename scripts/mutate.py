@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""make mutate: delete each guard of the interface-report parser and of the
+devsec state machine, one at a time, in build/linux, run the KUnit suites
+(scripts/check-kunit.sh) and say which cases fail.  A mutant that no test
+kills is a guard no test checks: the run fails.  Not part of make check (one
+KUnit run per mutant, about a minute each on 2 cores).
+
+    scripts/mutate.py [NAME...]     only the mutants named
+
+The tree must have no uncommitted change to the files mutated; each file is
+restored from git after its mutant ran, and on interrupt.
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TREE = os.environ.get("TREE", os.path.join(TOP, "build", "linux"))
+REPORT = "drivers/pci/tsm/report.c"
+DEVSEC = "drivers/pci/tsm/devsec.c"
+PCI_DRIVER = "drivers/pci/pci-driver.c"
+
+# name, file, text of the guard, what it becomes.  Each text must occur once.
+MUTANTS = [
+    # the interface report parser (report.c)
+    ("report-header", REPORT,
+     "if (!report || len < sizeof(*hdr))", "if (!report)"),
+    ("report-count-max", REPORT,
+     "if (count > PCI_TSM_MMIO_RANGES_MAX)\n\t\treturn -EPROTO;", ""),
+    ("report-length", REPORT,
+     "if (len < need ||\n\t    len - need != get_unaligned_le32(report + need - sizeof(__le32)))",
+     "if (len < need)"),
+    ("range-empty", REPORT,
+     "if (!pages || attr & PCI_TDISP_MMIO_RESERVED ||",
+     "if (attr & PCI_TDISP_MMIO_RESERVED ||"),
+    ("range-reserved-attr", REPORT,
+     "if (!pages || attr & PCI_TDISP_MMIO_RESERVED ||", "if (!pages ||"),
+    ("range-address-overflow", REPORT,
+     " ||\n\t    page > U64_MAX >> PCI_TDISP_PAGE_SHIFT)", ")"),
+    ("range-end-overflow", REPORT,
+     "if (check_add_overflow(addr, size - 1, &last))\n\t\treturn false;",
+     "last = addr + size - 1;"),
+    ("range-order", REPORT,
+     "if (prev && addr <= prev->report_addr + (prev->end - prev->start))\n\t\treturn false;",
+     ""),
+    ("range-in-bar", REPORT,
+     " ||\n\t    last - base >= resource_size(&layout->bars[bar]))", ")"),
+    ("range-base-page", REPORT,
+     "base & (BIT_ULL(PCI_TDISP_PAGE_SHIFT) - 1) || ", ""),
+    ("range-id-bar", REPORT,
+     "if (layout->range_id_is_bar)\n\t\treturn range_id", "if (0)\n\t\treturn range_id"),
+    ("range-two-bars", REPORT,
+     "if (found >= 0)\n\t\t\treturn -1;", ""),
+    ("range-msix-flags", REPORT,
+     "return table == !!(range->attr & PCI_TDISP_MMIO_MSIX_TABLE) &&\n"
+     "\t       pba == !!(range->attr & PCI_TDISP_MMIO_MSIX_PBA);", "return true;"),
+    # the devsec state machine (devsec.c, pci-driver.c)
+    ("lock-locked", DEVSEC,
+     "if (pdev->tsm)\n\t\treturn pdev->tsm->tsm_dev == tsm_dev ? -EALREADY : -EBUSY;", ""),
+    ("lock-driver-bound", DEVSEC,
+     "if (dev->driver)\n\t\treturn -EBUSY;\n\t/* being removed", "/* being removed"),
+    ("run-generation", DEVSEC,
+     "if (generation != devsec->generation)\n\t\treturn -ESTALE;", ""),
+    ("run-from-error", DEVSEC,
+     "case PCI_TSM_DEVSEC_ERROR:\n\t\treturn -EIO;", "case PCI_TSM_DEVSEC_ERROR:\n\t\tbreak;"),
+    ("run-driver-bound", DEVSEC,
+     "if (pdev->dev.driver)\n\t\treturn -EBUSY;\n\tif (!IS_ENABLED(CONFIG_CONFIDENTIAL_DEVICES))",
+     "if (!IS_ENABLED(CONFIG_CONFIDENTIAL_DEVICES))"),
+    ("run-failure-frees-ranges", DEVSEC,
+     "\t\tkfree(devsec->ranges);\n\t\tdevsec->ranges = NULL;\n\t\tdevsec->nr_ranges = 0;\n", ""),
+    ("unlock-other-tsm", DEVSEC,
+     "else if (devsec->base_tsm.tsm_dev->id != id || pdev->dev.driver)",
+     "else if (pdev->dev.driver)"),
+    ("unlock-driver-bound", DEVSEC,
+     "else if (devsec->base_tsm.tsm_dev->id != id || pdev->dev.driver)",
+     "else if (devsec->base_tsm.tsm_dev->id != id)"),
+    ("error-generation", DEVSEC,
+     "if (devsec->generation != generation)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TSM_DEVSEC_ERROR)",
+     "if (devsec->state == PCI_TSM_DEVSEC_ERROR)"),
+    ("probe-in-error", PCI_DRIVER,
+     "if (pci_tsm_devsec_probe_refused(pci_dev))\n\t\treturn -EPERM;", ""),
+]
+
+
+def git(*args):
+    return subprocess.run(["git", "-C", TREE] + list(args), check=True,
+                          capture_output=True, text=True).stdout
+
+
+def restore(path):
+    git("checkout", "--", path)
+
+
+def failed_cases(log):
+    """The KUnit cases and suites that failed, from kunit.py's output."""
+    names = re.findall(r"\[FAILED\] (.+?)\s*=*\s*$", log, re.M)
+    return sorted(set(n.strip("= ") for n in names))
+
+
+def run(mutant):
+    name, path, old, new = mutant
+    full = os.path.join(TREE, path)
+    text = open(full).read()
+    if text.count(old) != 1:
+        return "STALE", "the guard's text is not in %s once" % path
+    open(full, "w").write(text.replace(old, new))
+    try:
+        res = subprocess.run([os.path.join(TOP, "scripts", "check-kunit.sh")],
+                             capture_output=True, text=True)
+    finally:
+        restore(path)
+    out = res.stdout + res.stderr
+    log_path = os.path.join(TOP, "build", "kunit.log")
+    if os.path.exists(log_path):
+        out += open(log_path).read()
+    if res.returncode == 0:
+        return "SURVIVED", ""
+    cases = failed_cases(out)
+    if not cases:
+        return "KILLED", "the build or the kernel (see build/kunit.log)"
+    return "KILLED", ", ".join(cases)
+
+
+def main():
+    only = set(sys.argv[1:])
+    mutants = [m for m in MUTANTS if not only or m[0] in only]
+    files = sorted(set(m[1] for m in mutants))
+    if git("status", "--porcelain", "--", *files).strip():
+        sys.exit("mutate.py: uncommitted changes in %s" % " ".join(files))
+    rows = []
+    try:
+        for m in mutants:
+            print("mutate.py: %s ..." % m[0], flush=True)
+            verdict, detail = run(m)
+            rows.append((m[0], verdict, detail))
+            print("mutate.py: %s: %s %s" % (m[0], verdict, detail), flush=True)
+    finally:
+        for f in files:
+            restore(f)
+    print("\n%-26s %-9s %s" % ("mutant", "result", "failing KUnit cases"))
+    for name, verdict, detail in rows:
+        print("%-26s %-9s %s" % (name, verdict, detail))
+    bad = [r for r in rows if r[1] != "KILLED"]
+    print("%d passed, %d failed" % (len(rows) - len(bad), len(bad)))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
