@@ -33,11 +33,8 @@ MUTANTS = [
     ("report-length", REPORT,
      "if (len < need ||\n\t    len - need != get_unaligned_le32(report + need - sizeof(__le32)))",
      "if (len < need)"),
-    ("range-empty", REPORT,
-     "if (!pages || attr & PCI_TDISP_MMIO_RESERVED ||",
-     "if (attr & PCI_TDISP_MMIO_RESERVED ||"),
     ("range-reserved-attr", REPORT,
-     "if (!pages || attr & PCI_TDISP_MMIO_RESERVED ||", "if (!pages ||"),
+     "if (attr & PCI_TDISP_MMIO_RESERVED ||\n\t    page", "if (\n\t    page"),
     ("range-address-overflow", REPORT,
      " ||\n\t    page > U64_MAX >> PCI_TDISP_PAGE_SHIFT)", ")"),
     ("range-end-overflow", REPORT,
@@ -108,8 +105,10 @@ def run(mutant):
         return "STALE", "the guard's text is not in %s once" % path
     open(full, "w").write(text.replace(old, new))
     try:
+        # the debug kernel, as make check: KASAN sees a read past a report
+        env = dict(os.environ, DEVSEC_DEBUG=os.environ.get("DEVSEC_DEBUG", "1"))
         res = subprocess.run([os.path.join(TOP, "scripts", "check-kunit.sh")],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=env)
     finally:
         restore(path)
     out = res.stdout + res.stderr
