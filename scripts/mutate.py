@@ -22,6 +22,7 @@ TREE = os.environ.get("TREE", os.path.join(TOP, "build", "linux"))
 REPORT = "drivers/pci/tsm/report.c"
 DEVSEC = "drivers/pci/tsm/devsec.c"
 PCI_DRIVER = "drivers/pci/pci-driver.c"
+NETLINK = "drivers/pci/tsm/netlink.c"
 
 # name, file, text of the guard, what it becomes.  Each text must occur once.
 MUTANTS = [
@@ -74,9 +75,19 @@ MUTANTS = [
     ("unlock-driver-bound", DEVSEC,
      "else if (devsec->base_tsm.tsm_dev->id != id || pdev->dev.driver)",
      "else if (devsec->base_tsm.tsm_dev->id != id)"),
-    ("error-generation", DEVSEC,
-     "if (devsec->generation != generation)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TSM_DEVSEC_ERROR)",
+    ("error-session", DEVSEC,
+     "if (devsec->session != session)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TSM_DEVSEC_ERROR)",
      "if (devsec->state == PCI_TSM_DEVSEC_ERROR)"),
+    ("refresh-unsupported", DEVSEC,
+     "if (!devsec_ops(pdev->tsm)->refresh)\n\t\treturn -EOPNOTSUPP;\n", ""),
+    ("refresh-from-error", DEVSEC,
+     "if (devsec->state == PCI_TSM_DEVSEC_ERROR)\n\t\treturn -EIO;\n\n\trc = devsec_ops(pdev->tsm)->refresh",
+     "rc = devsec_ops(pdev->tsm)->refresh"),
+    ("refresh-report-unchanged", DEVSEC,
+     "if (report->len != locked->len ||\n\t    memcmp(report->data, locked->data, report->len)) {",
+     "if (0) {"),
+    ("dump-interrupted", NETLINK,
+     "\t\tcb->seq = PCI_TSM_NL_SEQ_CHANGED;\n", ""),
     ("probe-in-error", PCI_DRIVER,
      "if (pci_tsm_devsec_probe_refused(pci_dev))\n\t\treturn -EPERM;", ""),
 ]
