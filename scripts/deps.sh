@@ -4,7 +4,7 @@ set -eu
 
 pkgs="make gcc libc6-dev git perl python3 flex bison bc cpio xz-utils kmod file
       libelf-dev libssl-dev ccache sparse busybox-static python3-ply python3-git
-      qemu-system-x86 qemu-system-data python3-sphinx python3-yaml
+      qemu-system-x86 qemu-system-data python3-sphinx python3-yaml python3-jsonschema
       gcc-aarch64-linux-gnu git-email libmailtools-perl b4 rsync"
 
 missing=
