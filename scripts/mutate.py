@@ -79,10 +79,11 @@ MUTANTS = [
      "if (devsec->session != session)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TSM_DEVSEC_ERROR)",
      "if (devsec->state == PCI_TSM_DEVSEC_ERROR)"),
     ("refresh-unsupported", DEVSEC,
-     "if (!devsec_ops(pdev->tsm)->refresh)\n\t\treturn -EOPNOTSUPP;\n", ""),
+     "if (!devsec_ops(pdev->tsm)->refresh) {\n\t\tNL_SET_ERR_MSG(extack, \"the TSM cannot refresh evidence\");\n"
+     "\t\treturn -EOPNOTSUPP;\n\t}\n", ""),
     ("refresh-from-error", DEVSEC,
-     "if (devsec->state == PCI_TSM_DEVSEC_ERROR)\n\t\treturn -EIO;\n\n\trc = devsec_ops(pdev->tsm)->refresh",
-     "rc = devsec_ops(pdev->tsm)->refresh"),
+     "if (devsec->state == PCI_TSM_DEVSEC_ERROR) {\n\t\tNL_SET_ERR_MSG(extack, \"the TDI is in ERROR\");\n"
+     "\t\treturn -EIO;\n\t}\n", ""),
     ("refresh-report-unchanged", DEVSEC,
      "if (report->len != locked->len ||\n\t    memcmp(report->data, locked->data, report->len)) {",
      "if (0) {"),
