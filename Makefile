@@ -1,7 +1,7 @@
 # TEE I/O device acceptance for Linux: the patch series and its harness.
 # See README.md.  Every target is one script under scripts/.
 
-.PHONY: all help deps base tree export mails check demo bench size stress mutate clean \
+.PHONY: all help deps base tree export mails check check-series demo bench size stress mutate clean \
 	check-apply check-checkpatch check-maintainers check-build check-sparse \
 	check-kdoc check-docs check-kunit
 
@@ -20,6 +20,8 @@ help:
 	@echo "make mails    build/mails/ to send: refuses the placeholder identity"
 	@echo "make mutate   delete each guard of the report parser and the state"
 	@echo "              machine once; KUnit must fail for every one (not in check)"
+	@echo "make check-series  KUnit and devsec.sh at every patch that touches"
+	@echo "              them, on the light guest kernel (not in check)"
 
 deps:
 	scripts/deps.sh
@@ -50,6 +52,10 @@ stress: deps tree
 # not in check: one KUnit run per guard deleted, about a minute each
 mutate: deps tree
 	scripts/mutate.py
+
+# not in check: a guest kernel build and test run per patch that changes a test
+check-series: deps tree
+	scripts/check-series.sh
 
 bench: deps tree
 	scripts/bench.sh

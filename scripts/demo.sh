@@ -29,7 +29,7 @@ if [ "$DEVSEC_DEBUG" = 1 ]; then
 else
 	args=${DEMO_ARGS:-}
 fi
-[ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
+[ -e "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
 busybox=$(command -v busybox || true)
 [ -x /bin/busybox ] && busybox=/bin/busybox
 [ -n "$busybox" ] && file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
@@ -47,8 +47,8 @@ mkdir -p "$out/root/devsec"
 if [ -f "$TREE/tools/testing/devsec/devsec.sh" ]; then
 	cp "$TREE"/tools/testing/devsec/*.sh "$out/root/devsec/"
 	ln -sf devsec.sh "$out/root/devsec/run"
+	make -s -C "$TREE" O="$obj" ARCH=x86_64 headers_install
 	if [ -f "$TREE/tools/testing/devsec/Makefile" ]; then
-		make -s -C "$TREE" O="$obj" ARCH=x86_64 headers_install
 		make -s -C "$TREE/tools/testing/devsec" OUTPUT="$out/root/devsec/" \
 			KHDR_INCLUDES="-isystem $obj/usr/include" LDFLAGS=-static
 	fi

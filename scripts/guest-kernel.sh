@@ -8,7 +8,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
+[ -e "$TREE/.git" ] || die "no $TREE; run 'make tree' first"
 log=$BUILD/guest-kernel.log
 msg "kunit.py build --arch=x86_64 $(guest_kunitconfigs | tr '\n' ' ')"
 if ! (cd "$TREE" && python3 tools/testing/kunit/kunit.py build --arch=x86_64 \

@@ -177,7 +177,7 @@ guest_kunitconfigs() {
 		git -C "$TREE" diff --name-only --diff-filter=AMR base HEAD |
 			sed -n 's|/\.kunitconfig$||p'
 	} | sort -u
-	echo "$TOP/config/guest.config"
+	echo "${GUEST_CONFIG:-$TOP/config/guest.config}"
 	[ "$DEVSEC_DEBUG" != 1 ] || echo "$TOP/config/debug.config"
 }
 
