@@ -63,7 +63,7 @@ MUTANTS = [
     ("run-generation", DEVSEC,
      "if (generation != devsec->generation)\n\t\treturn -ESTALE;", ""),
     ("run-from-error", DEVSEC,
-     "case PCI_TSM_DEVSEC_ERROR:\n\t\treturn -EIO;", "case PCI_TSM_DEVSEC_ERROR:\n\t\tbreak;"),
+     "case PCI_TDISP_ERROR:\n\t\treturn -EIO;", "case PCI_TDISP_ERROR:\n\t\tbreak;"),
     ("run-driver-bound", DEVSEC,
      "if (pdev->dev.driver)\n\t\treturn -EBUSY;\n\tif (!IS_ENABLED(CONFIG_CONFIDENTIAL_DEVICES))",
      "if (!IS_ENABLED(CONFIG_CONFIDENTIAL_DEVICES))"),
@@ -76,13 +76,13 @@ MUTANTS = [
      "else if (devsec->base_tsm.tsm_dev->id != id || pdev->dev.driver)",
      "else if (devsec->base_tsm.tsm_dev->id != id)"),
     ("error-session", DEVSEC,
-     "if (devsec->session != session)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TSM_DEVSEC_ERROR)",
-     "if (devsec->state == PCI_TSM_DEVSEC_ERROR)"),
+     "if (devsec->session != session)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TDISP_ERROR)",
+     "if (devsec->state == PCI_TDISP_ERROR)"),
     ("refresh-unsupported", DEVSEC,
      "if (!devsec_ops(pdev->tsm)->refresh) {\n\t\tNL_SET_ERR_MSG(extack, \"the TSM cannot refresh evidence\");\n"
      "\t\treturn -EOPNOTSUPP;\n\t}\n", ""),
     ("refresh-from-error", DEVSEC,
-     "if (devsec->state == PCI_TSM_DEVSEC_ERROR) {\n\t\tNL_SET_ERR_MSG(extack, \"the TDI is in ERROR\");\n"
+     "if (devsec->state == PCI_TDISP_ERROR) {\n\t\tNL_SET_ERR_MSG(extack, \"the TDI is in ERROR\");\n"
      "\t\treturn -EIO;\n\t}\n", ""),
     ("refresh-report-unchanged", DEVSEC,
      "if (report->len != locked->len ||\n\t    memcmp(report->data, locked->data, report->len)) {",
