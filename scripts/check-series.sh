@@ -17,14 +17,15 @@ SERIES=$BUILD/series
 from=${SERIES_FROM:-1}
 top=$TREE
 
-# kunit CONFIG: does commit CONFIG change what KUnit runs?  devsec COMMIT:
-# what devsec.sh runs?
+# kunit_touched COMMIT: does COMMIT change what KUnit runs?  devsec_touched
+# COMMIT: what devsec.sh runs (once there is a devsec.sh)?
 kunit_touched() {
 	git -C "$top" diff --name-only "$1^" "$1" | grep -qE \
 		-e '^drivers/base/test/' -e '(^|/)\.kunitconfig$' \
 		-e '^drivers/pci/tsm/(.*-test\.c|test-fake\.[ch])$'
 }
 devsec_touched() {
+	git -C "$top" cat-file -e "$1:tools/testing/devsec/devsec.sh" 2>/dev/null &&
 	git -C "$top" diff --name-only "$1^" "$1" | grep -qE \
 		-e '^samples/devsec/' -e '^tools/testing/devsec/'
 }
