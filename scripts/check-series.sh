@@ -30,20 +30,6 @@ devsec_touched() {
 		-e '^samples/devsec/' -e '^tools/testing/devsec/'
 }
 
-# The guest kernel's fragment without the options COMMIT's Kconfig files do
-# not know (a commit early in the series lacks those later patches add)
-fragment() { # COMMIT
-	known=$(git -C "$top" grep -h -E '^[[:space:]]*(menu)?config [A-Z0-9_]+' "$1" -- \
-		'*Kconfig*' | awk '{print "CONFIG_" $2}' | sort -u)
-	while IFS= read -r line; do
-		case $line in
-		CONFIG_*=*)
-			echo "$known" | grep -qxF "${line%%=*}" && echo "$line" ;;
-		*) echo "$line" ;;
-		esac
-	done <"$TOP/config/guest.config"
-}
-
 result() { # PASS|FAIL WHAT
 	if [ "$1" = PASS ]; then
 		passed=$((passed + 1))
@@ -71,7 +57,7 @@ for c in $(git -C "$top" rev-list --reverse base..HEAD); do
 	devsec_touched "$c" && d=1
 	[ -n "$k$d" ] || continue
 	git -C "$SERIES/linux" checkout -q -f --detach "$c"
-	fragment "$c" >"$SERIES/guest.config"
+	guest_fragment "$c" >"$SERIES/guest.config"
 	log=$SERIES/patch-$n.log
 	msg "patch $n ($(git -C "$top" log -1 --format=%s "$c"))"
 	export BUILD="$SERIES" GUEST_CONFIG="$SERIES/guest.config" DEVSEC_DEBUG=0

@@ -177,8 +177,27 @@ guest_kunitconfigs() {
 		git -C "$TREE" diff --name-only --diff-filter=AMR base HEAD |
 			sed -n 's|/\.kunitconfig$||p'
 	} | sort -u
-	echo "${GUEST_CONFIG:-$TOP/config/guest.config}"
+	if [ -z "${GUEST_CONFIG:-}" ]; then
+		mkdir -p "$BUILD"
+		guest_fragment HEAD >"$BUILD/guest.config"
+	fi
+	echo "${GUEST_CONFIG:-$BUILD/guest.config}"
 	[ "$DEVSEC_DEBUG" != 1 ] || echo "$TOP/config/debug.config"
+}
+
+# guest_fragment COMMIT: config/guest.config without the options that the
+# Kconfig files of COMMIT in $TREE do not know (options a later patch adds,
+# or removes: kunit.py refuses an option that does not take)
+guest_fragment() {
+	known=$(git -C "$TREE" grep -h -E '^[[:space:]]*(menu)?config [A-Z0-9_]+' "$1" -- \
+		'*Kconfig*' | awk '{print "CONFIG_" $2}' | sort -u)
+	while IFS= read -r line; do
+		case $line in
+		CONFIG_*=*)
+			echo "$known" | grep -qxF "${line%%=*}" && echo "$line" ;;
+		*) echo "$line" ;;
+		esac
+	done <"$TOP/config/guest.config"
 }
 
 # kernel_reports LOG: the lines of a guest kernel log that report a problem

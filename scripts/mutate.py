@@ -56,6 +56,11 @@ MUTANTS = [
      "return table == !!(range->attr & PCI_TDISP_MMIO_MSIX_TABLE) &&\n"
      "\t       pba == !!(range->attr & PCI_TDISP_MMIO_MSIX_PBA);", "return true;"),
     # the devsec state machine (devsec.c, pci-driver.c)
+    ("constructor-clears", DEVSEC,
+     "*devsec = (struct pci_tsm_devsec) {\n\t\t.base_tsm = {\n\t\t\t.pdev = pdev,\n"
+     "\t\t\t.tsm_dev = tsm_dev,\n\t\t},\n\t\t.state = PCI_TDISP_CONFIG_LOCKED,\n\t};",
+     "devsec->base_tsm.pdev = pdev;\n\tdevsec->base_tsm.tsm_dev = tsm_dev;\n"
+     "\tdevsec->state = PCI_TDISP_CONFIG_LOCKED;"),
     ("lock-locked", DEVSEC,
      "if (pdev->tsm)\n\t\treturn pdev->tsm->tsm_dev == tsm_dev ? -EALREADY : -EBUSY;", ""),
     ("lock-driver-bound", DEVSEC,
