@@ -8,17 +8,19 @@ set -eu
 # checkpatch runs scripts/spdxcheck.py with the first python3 in PATH; it
 # needs python-ply and GitPython, which Debian provides (python3-ply,
 # python3-git) for its own /usr/bin/python3.
-fail=0 n=0
-for p in $(series_patches); do
-	n=$((n + 1))
-	ignore=$(awk -v p="$p" '$1 == p { printf "%s%s", sep, $2; sep = "," }' \
+check_one() { # PATCH: its findings, and non-zero if it has any
+	ignore=$(awk -v p="$1" '$1 == p { printf "%s%s", sep, $2; sep = "," }' \
 		"$TOP/config/checkpatch-exceptions")
 	if ! out=$(cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --quiet --no-summary \
-			--show-types ${ignore:+--ignore "$ignore"} "$TOP/patches/$p" 2>&1) ||
+			--show-types ${ignore:+--ignore "$ignore"} "$TOP/patches/$1" 2>&1) ||
 	   [ -n "$out" ]; then
-		printf '%s:\n%s\n' "$p" "$out"
-		fail=$((fail + 1))
+		printf '%s:\n%s\n' "$1" "$out"
+		return 1
 	fi
-done
-msg "$n patches checked, $fail with findings"
-[ "$fail" = 0 ]
+}
+
+# one checkpatch.pl per CPU: each is single threaded
+patches=$(series_patches)
+each_parallel check_one $patches
+msg "$(echo "$patches" | wc -w) patches checked, $par_failed with findings"
+[ "$par_failed" = 0 ]

@@ -2,7 +2,7 @@
 # KUnit under QEMU (x86_64): the guest kernel (scripts/guest-kernel.sh, with
 # every .kunitconfig the series adds plus the upstream drivers/base/test
 # suites) booted by kunit.py exec; every test must pass and at least one
-# must have run.
+# must have run.  KUNIT_TIMEOUT: seconds the run may take (default 600).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -11,7 +11,7 @@ log=$BUILD/kunit.log
 msg "kunit.py exec --arch=x86_64"
 set +e
 (cd "$TREE" && without_kvm python3 tools/testing/kunit/kunit.py exec --arch=x86_64 \
-	--build_dir="$GUEST_OBJ" --timeout=600) >"$log" 2>&1
+	--build_dir="$GUEST_OBJ" --timeout="${KUNIT_TIMEOUT:-600}") >"$log" 2>&1
 rc=$?
 set -e
 # The parsed results, without the boot chatter.

@@ -22,19 +22,24 @@ for p in $added; do
 done
 msg "self-test=patterns: $(echo "$added" | grep -c .) patterns the series adds checked"
 
-for f in $(git -C "$TREE" diff --name-only --diff-filter=AR base HEAD); do
-	people=$(gm --nol -f "$f" 2>/dev/null || true)
+# one get_maintainer.pl per CPU: each is single threaded
+file_maintained() { # FILE
+	people=$(gm --nol -f "$1" 2>/dev/null || true)
 	# THE REST's maintainer is named only when nobody else is
 	if [ -z "$people" ] || echo "$people" | grep -q 'torvalds@'; then
-		msg "no maintainer for $f"
-		fail=1
+		msg "no maintainer for $1"
+		return 1
 	fi
-done
+}
+each_parallel file_maintained $(git -C "$TREE" diff --name-only --diff-filter=AR base HEAD)
+[ "$par_failed" = 0 ] || fail=1
 
-for p in $(series_patches); do
-	people=$(gm --nol "$TOP/patches/$p" 2>/dev/null | tr '\n' ' ')
-	lists=$(gm --nom "$TOP/patches/$p" 2>/dev/null | tr '\n' ' ')
-	printf '%s\n  to: %s\n  cc: %s\n' "$p" "${people:-NOBODY}" "${lists:-NO LIST}"
-	[ -n "$people" ] && [ -n "$lists" ] || fail=1
-done
+patch_recipients() { # PATCH
+	people=$(gm --nol "$TOP/patches/$1" 2>/dev/null | tr '\n' ' ')
+	lists=$(gm --nom "$TOP/patches/$1" 2>/dev/null | tr '\n' ' ')
+	printf '%s\n  to: %s\n  cc: %s\n' "$1" "${people:-NOBODY}" "${lists:-NO LIST}"
+	[ -n "$people" ] && [ -n "$lists" ]
+}
+each_parallel patch_recipients $(series_patches)
+[ "$par_failed" = 0 ] || fail=1
 [ "$fail" = 0 ]

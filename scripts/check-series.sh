@@ -8,7 +8,9 @@
 #   tools/testing/devsec.
 # Options of config/guest.config that a commit does not have yet are left
 # out of its kernel.  SERIES_FROM=N starts at patch N, SERIES_ONLY="N M"
-# runs those patches' tests only.  Ends with
+# runs those patches' tests only; SERIES_FORCE=1 runs KUnit and devsec.sh
+# at each patch selected even where it changes neither (a patch that changes
+# what they exercise only).  Ends with
 # "N passed, N failed", one result per test run.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -55,6 +57,10 @@ for c in $(git -C "$top" rev-list --reverse base..HEAD); do
 	k= d=
 	kunit_touched "$c" && k=1
 	devsec_touched "$c" && d=1
+	if [ -n "${SERIES_FORCE:-}" ]; then
+		k=1
+		git -C "$top" cat-file -e "$c:tools/testing/devsec/devsec.sh" 2>/dev/null && d=1
+	fi
 	[ -n "$k$d" ] || continue
 	git -C "$SERIES/linux" checkout -q -f --detach "$c"
 	guest_fragment "$c" >"$SERIES/guest.config"

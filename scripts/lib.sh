@@ -80,6 +80,28 @@ tgit() {
 }
 
 # Patch-ids of the series in patches/ and of base..HEAD in the tree.
+# each_parallel FUNC ITEM...: run "FUNC ITEM" for every ITEM, $JOBS at a
+# time; their output in ITEM order; $par_failed: how many returned non-zero.
+each_parallel() {
+	_f=$1
+	shift
+	_d=$(mktemp -d)
+	_i=0
+	for _it in "$@"; do
+		_i=$((_i + 1))
+		( "$_f" "$_it" >"$_d/$_i.out" 2>&1 || : >"$_d/$_i.failed" ) &
+		[ $((_i % JOBS)) != 0 ] || wait
+	done
+	wait
+	_j=0 par_failed=0
+	while [ "$_j" -lt "$_i" ]; do
+		_j=$((_j + 1))
+		cat "$_d/$_j.out"
+		[ ! -e "$_d/$_j.failed" ] || par_failed=$((par_failed + 1))
+	done
+	rm -rf "$_d"
+}
+
 series_patches() {
 	grep -v -e '^#' -e '^[[:space:]]*$' "$TOP/patches/series" 2>/dev/null || true
 }

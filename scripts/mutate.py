@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""make mutate: delete each guard of the interface-report parser and of the
-devsec state machine, one at a time, in build/linux, run the KUnit suites
+"""make mutate: delete each guard of the interface-report parser, of the
+devsec state machine and of the driver core's trust rules, one at a time, in build/linux, run the KUnit suites
 (scripts/check-kunit.sh) and say which cases fail.  A mutant that no test
 kills is a guard no test checks: the run fails.  Not part of make check (one
 KUnit run per mutant, about a minute each on 2 cores).
@@ -23,6 +23,9 @@ REPORT = "drivers/pci/tsm/report.c"
 DEVSEC = "drivers/pci/tsm/devsec.c"
 PCI_DRIVER = "drivers/pci/pci-driver.c"
 NETLINK = "drivers/pci/tsm/netlink.c"
+DD = "drivers/base/dd.c"
+COCO = "drivers/base/coco.c"
+TRUST = "drivers/base/trust.c"
 
 # name, file, text of the guard, what it becomes.  Each text must occur once.
 MUTANTS = [
@@ -96,6 +99,32 @@ MUTANTS = [
      "\t\tcb->seq = PCI_TSM_NL_SEQ_CHANGED;\n", ""),
     ("probe-in-error", PCI_DRIVER,
      "if (pci_tsm_devsec_probe_refused(pci_dev))\n\t\treturn -EPERM;", ""),
+    # the driver core's trust rules (dd.c, coco.c, trust.c)
+    ("probe-at-none", DD,
+     "\t/* userspace has not decided whether to use the device, or it is revoked */\n"
+     "\tif (device_trust(dev) == DEVICE_TRUST_NONE || dev->p->revoking)\n\t\treturn -EPERM;\n", ""),
+    ("bind-driver-at-none", DD,
+     "\t/* as in __driver_probe_device(): userspace has not allowed it */\n"
+     "\tif (device_trust(dev) == DEVICE_TRUST_NONE || dev->p->revoking)\n\t\treturn -EPERM;\n", ""),
+    ("accept-revoking", COCO,
+     "\tif (dev->p->revoking)\n\t\treturn -EBUSY;\n\tif (dev->p->trust == DEVICE_TRUST_ACCEPTED)",
+     "\tif (dev->p->trust == DEVICE_TRUST_ACCEPTED)"),
+    ("accept-driver-bound", COCO,
+     "\tif (dev->driver)\n\t\treturn -EBUSY;\n\t/* device_cc_reject() could not", "\t/* device_cc_reject() could not"),
+    ("accept-parent-lock", COCO,
+     "\tif (dev->type && dev->type->need_parent_lock)\n\t\treturn -EOPNOTSUPP;\n", ""),
+    ("accept-fails-closed", COCO,
+     "\t\tdevice_trust_set(dev, DEVICE_TRUST_NONE);\n\t\treturn -EIO;", "\t\treturn -EIO;"),
+    ("trust-request-accepted", TRUST,
+     "\tif (trust == DEVICE_TRUST_ACCEPTED)\n\t\treturn -EPERM;\n", ""),
+    ("trust-request-bound", TRUST,
+     "if (dev->p->trust == DEVICE_TRUST_ACCEPTED || dev->driver ||\n\t    dev->p->revoking)",
+     "if (dev->p->trust == DEVICE_TRUST_ACCEPTED ||\n\t    dev->p->revoking)"),
+    ("trust-request-revoking", TRUST,
+     "if (dev->p->trust == DEVICE_TRUST_ACCEPTED || dev->driver ||\n\t    dev->p->revoking)",
+     "if (dev->p->trust == DEVICE_TRUST_ACCEPTED || dev->driver)"),
+    ("trust-request-ceiling", TRUST,
+     "\tif (trust > device_trust_ceiling(dev))\n\t\treturn -EPERM;\n", ""),
 ]
 
 
@@ -111,6 +140,8 @@ def restore(path):
 def failed_cases(log):
     """The KUnit cases and suites that failed, from kunit.py's output."""
     names = re.findall(r"\[FAILED\] (.+?)\s*=*\s*$", log, re.M)
+    # a case whose expectation failed before the kernel crashed
+    names += re.findall(r"# (\w+): (?:EXPECTATION|ASSERTION) FAILED", log)
     return sorted(set(n.strip("= ") for n in names))
 
 
