@@ -23,6 +23,7 @@ REPORT = "drivers/pci/tsm/report.c"
 DEVSEC = "drivers/pci/tsm/devsec.c"
 PCI_DRIVER = "drivers/pci/pci-driver.c"
 NETLINK = "drivers/pci/tsm/netlink.c"
+CORE = "drivers/pci/tsm/core.c"
 DD = "drivers/base/dd.c"
 COCO = "drivers/base/coco.c"
 TRUST = "drivers/base/trust.c"
@@ -99,6 +100,11 @@ MUTANTS = [
      "\t\tcb->seq = PCI_TSM_NL_SEQ_CHANGED;\n", ""),
     ("probe-in-error", PCI_DRIVER,
      "if (pci_tsm_devsec_probe_refused(pci_dev))\n\t\treturn -EPERM;", ""),
+    # both roles in one kernel (core.c)
+    ("connect-keeps-devsec", CORE,
+     "\tif (pdev->tsm)\n\t\treturn 0;\n\n\tpdev->tsm = ops->probe(", "\tpdev->tsm = ops->probe("),
+    ("disconnect-keeps-devsec", CORE,
+     "tsm_remove(to_pci_tsm_link(pdev->tsm));", "tsm_remove(pdev->tsm);"),
     # the driver core's trust rules (dd.c, coco.c, trust.c)
     ("probe-at-none", DD,
      "\t/* userspace has not decided whether to use the device, or it is revoked */\n"
