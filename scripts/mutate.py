@@ -88,10 +88,10 @@ MUTANTS = [
      "if (devsec->session != session)\n\t\treturn -ESTALE;\n\tif (devsec->state == PCI_TDISP_ERROR)",
      "if (devsec->state == PCI_TDISP_ERROR)"),
     ("refresh-unsupported", DEVSEC,
-     "if (!devsec_ops(pdev->tsm)->refresh) {\n\t\tNL_SET_ERR_MSG(extack, \"the TSM cannot refresh evidence\");\n"
+     "if (!devsec_ops(pdev->tsm)->refresh) {\n\t\tpci_tsm_devsec_refusal(extack, \"the TSM cannot refresh evidence\");\n"
      "\t\treturn -EOPNOTSUPP;\n\t}\n", ""),
     ("refresh-from-error", DEVSEC,
-     "if (devsec->state == PCI_TDISP_ERROR) {\n\t\tNL_SET_ERR_MSG(extack, \"the TDI is in ERROR\");\n"
+     "if (devsec->state == PCI_TDISP_ERROR) {\n\t\tpci_tsm_devsec_refusal(extack, \"the TDI is in ERROR\");\n"
      "\t\treturn -EIO;\n\t}\n", ""),
     ("refresh-report-unchanged", DEVSEC,
      "if (report->len != locked->len ||\n\t    memcmp(report->data, locked->data, report->len)) {",
