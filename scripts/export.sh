@@ -13,7 +13,8 @@ set -eu
 [ ! -d "$TREE/.git/rebase-apply" ] && [ ! -d "$TREE/.git/rebase-merge" ] ||
 	die "$TREE has a rebase or am in progress; finish it first"
 
-prefix=${SUBJECT_PREFIX:-PATCH}
+# RFC until later reworks are folded into the patches they rework
+prefix=${SUBJECT_PREFIX:-RFC PATCH}
 out=$(mktemp -d "$BUILD/export.XXXXXX")
 trap 'rm -rf "$out"' EXIT INT TERM
 
