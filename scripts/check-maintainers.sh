@@ -34,9 +34,13 @@ file_maintained() { # FILE
 each_parallel file_maintained $(git -C "$TREE" diff --name-only --diff-filter=AR base HEAD)
 [ "$par_failed" = 0 ] || fail=1
 
+# A patch whose files have no MAINTAINERS entry (kernel/resource.c) names
+# its maintainer in a Cc: trailer, which git send-email adds to the mail.
 patch_recipients() { # PATCH
 	people=$(gm --nol "$TOP/patches/$1" 2>/dev/null | tr '\n' ' ')
 	lists=$(gm --nom "$TOP/patches/$1" 2>/dev/null | tr '\n' ' ')
+	[ -n "$people" ] || people=$(sed -n '/^---$/q; s/^Cc: \(.*@.*\)/\1 (Cc: trailer)/p' \
+		"$TOP/patches/$1" | tr '\n' ' ')
 	printf '%s\n  to: %s\n  cc: %s\n' "$1" "${people:-NOBODY}" "${lists:-NO LIST}"
 	[ -n "$people" ] && [ -n "$lists" ]
 }
